@@ -1,0 +1,145 @@
+"""Engine and sessions: the only module that knows it may be talking to SQLite.
+
+SQLite files are created with mode 0600 and opened with WAL, foreign keys and a
+busy timeout; write transactions start with ``BEGIN IMMEDIATE`` so concurrent
+writers queue on the busy timeout instead of failing with "database is locked".
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import sqlite3
+from contextlib import contextmanager
+from datetime import datetime
+from pathlib import Path
+from typing import Iterator
+
+from sqlalchemy import Engine, create_engine, event
+from sqlmodel import Session
+
+from ecomtui.db.location import DbLocation, resolve
+
+BUSY_TIMEOUT_MS = 30_000
+_WRITE_OPTION = "ecomtui_write"
+
+
+class DatabaseError(Exception):
+    """A database problem explained in one line for the user."""
+
+
+def create_sqlite_file(path: Path) -> None:
+    """Create missing folders and an empty database file readable only by its owner."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if not path.exists():
+        fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
+        os.close(fd)
+        os.chmod(path, 0o600)
+
+
+def _install_sqlite_events(engine: Engine) -> None:
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_conn, _record):  # pragma: no branch - trivial
+        dbapi_conn.isolation_level = None  # we emit BEGIN ourselves
+        cur = dbapi_conn.cursor()
+        cur.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        cur.execute("PRAGMA journal_mode = WAL")
+        cur.execute("PRAGMA foreign_keys = ON")
+        cur.execute("PRAGMA synchronous = NORMAL")
+        cur.close()
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(conn):
+        if conn.get_execution_options().get(_WRITE_OPTION):
+            conn.exec_driver_sql("BEGIN IMMEDIATE")
+        else:
+            conn.exec_driver_sql("BEGIN")
+
+
+def make_engine(location: DbLocation) -> Engine:
+    """An engine for the location; creates the SQLite file if it is missing."""
+    if location.path is not None:
+        create_sqlite_file(location.path)
+        engine = create_engine(
+            location.url,
+            connect_args={"timeout": BUSY_TIMEOUT_MS / 1000, "check_same_thread": False},
+        )
+        _install_sqlite_events(engine)
+        return engine
+    try:
+        return create_engine(location.url, pool_pre_ping=True)
+    except Exception as exc:  # unknown driver, malformed URL
+        raise DatabaseError(f"cannot use database URL {location.describe()}: {exc}") from exc
+
+
+def backup_file(path: Path, label: str = "backup") -> Path:
+    """Copy a SQLite database consistently (online backup API) to a timestamped file beside it."""
+    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+    target = path.with_name(f"{path.stem}.{label}-{stamp}{path.suffix or '.db'}")
+    n = 1
+    while target.exists():
+        n += 1
+        target = path.with_name(f"{path.stem}.{label}-{stamp}-{n}{path.suffix or '.db'}")
+    copy_sqlite(path, target)
+    return target
+
+
+def copy_sqlite(source: Path, target: Path) -> None:
+    """Consistent copy of a live SQLite file, created with mode 0600."""
+    create_sqlite_file(target)
+    src = sqlite3.connect(source)
+    dst = sqlite3.connect(target)
+    try:
+        src.backup(dst)
+    finally:
+        dst.close()
+        src.close()
+
+
+def file_copy(source: Path, target: Path) -> None:
+    """Plain file copy, kept for non-database files."""
+    shutil.copyfile(source, target)
+
+
+class Database:
+    """An open database: its location, engine, and sessions for units of work."""
+
+    def __init__(self, location: DbLocation, engine: Engine):
+        self.location = location
+        self.engine = engine
+        self._write_engine = engine.execution_options(**{_WRITE_OPTION: True})
+
+    @contextmanager
+    def read(self) -> Iterator[Session]:
+        """A session for reading; never commits."""
+        with Session(self.engine, expire_on_commit=False) as session:
+            yield session
+
+    @contextmanager
+    def write(self) -> Iterator[Session]:
+        """A session for one write transaction: commits on success, rolls back on error."""
+        with Session(self._write_engine, expire_on_commit=False) as session:
+            try:
+                yield session
+                session.commit()
+            except BaseException:
+                session.rollback()
+                raise
+
+    def dispose(self) -> None:
+        self.engine.dispose()
+
+
+def open_database(db: str | None = None, *, location: DbLocation | None = None, upgrade: bool = True) -> Database:
+    """Open (creating and upgrading as needed) the database chosen by ``--db``/env/default."""
+    from ecomtui.db.schema import ensure_schema
+
+    location = location or resolve(db)
+    try:
+        engine = make_engine(location)
+    except OSError as exc:
+        raise DatabaseError(f"cannot create database at {location.describe()}: {exc.strerror or exc}") from exc
+    database = Database(location, engine)
+    if upgrade:
+        ensure_schema(database)
+    return database

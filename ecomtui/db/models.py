@@ -1,0 +1,233 @@
+"""SQLModel tables for the whole product.
+
+Money is stored as integer minor units (``*_minor``, cents for EUR) and KPI
+values as integer millionths (``value_micros``) so sums stay exact in SQL on
+SQLite and PostgreSQL alike. Dates are ``date`` columns, months and sprints are
+``YYYY-MM`` keys, weeks ``YYYY-Www``.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Optional
+
+from sqlalchemy import Column, Index, Text, UniqueConstraint
+from sqlmodel import Field, SQLModel
+
+TASK_STATUSES = ("backlog", "todo", "doing", "review", "done")
+TASK_STATUS_LABELS = {
+    "backlog": "Backlog",
+    "todo": "To do",
+    "doing": "In progress",
+    "review": "Review",
+    "done": "Done",
+}
+PRIORITIES = ("low", "normal", "high", "urgent")
+PARTNER_KINDS = ("agency", "freelancer", "in-house")
+PROMOTION_STATUSES = ("idea", "planned", "live", "done", "cancelled")
+SEED_CHANNELS = (
+    "SEO",
+    "PPC",
+    "Paid Social",
+    "Email",
+    "Social",
+    "Content",
+    "Affiliate",
+    "Marketplaces",
+    "Influencers",
+    "Other",
+)
+
+
+class Setting(SQLModel, table=True):
+    """Key/value store settings (currency, demo flag, ...)."""
+
+    __tablename__ = "setting"
+    key: str = Field(primary_key=True, max_length=64)
+    value: str = Field(default="", sa_column_kwargs={"nullable": False})
+
+
+class Channel(SQLModel, table=True):
+    """A marketing channel; seeded, users can add their own."""
+
+    __tablename__ = "channel"
+    id: Optional[int] = Field(default=None, primary_key=True)
+    name: str = Field(max_length=80, unique=True)
+    position: int = Field(default=0)
+
+
+class Partner(SQLModel, table=True):
+    """An agency, a freelancer or an in-house specialist."""
+
+    __tablename__ = "partner"
+    id: Optional[int] = Field(default=None, primary_key=True)
+    name: str = Field(max_length=200, index=True)
+    kind: str = Field(max_length=20)
+    rating: Optional[int] = None
+    retainer_minor: Optional[int] = None
+    contract_start: Optional[date] = None
+    contract_end: Optional[date] = None
+    website: str = Field(default="", max_length=300)
+    notes: str = Field(default="", sa_column=Column(Text, nullable=False, default=""))
+    archived: bool = Field(default=False)
+
+
+class PartnerService(SQLModel, table=True):
+    """A service a partner provides (SEO, PPC, UX, IT...)."""
+
+    __tablename__ = "partner_service"
+    partner_id: int = Field(foreign_key="partner.id", primary_key=True, ondelete="CASCADE")
+    service: str = Field(max_length=80, primary_key=True)
+
+
+class Contact(SQLModel, table=True):
+    """A contact person at a partner."""
+
+    __tablename__ = "contact"
+    id: Optional[int] = Field(default=None, primary_key=True)
+    partner_id: int = Field(foreign_key="partner.id", index=True, ondelete="CASCADE")
+    name: str = Field(max_length=200)
+    role: str = Field(default="", max_length=120)
+    email: str = Field(default="", max_length=200)
+    phone: str = Field(default="", max_length=60)
+
+
+class Interaction(SQLModel, table=True):
+    """A logged call, mail or meeting with a partner, with an optional follow-up."""
+
+    __tablename__ = "interaction"
+    id: Optional[int] = Field(default=None, primary_key=True)
+    partner_id: int = Field(foreign_key="partner.id", index=True, ondelete="CASCADE")
+    day: date
+    kind: str = Field(default="note", max_length=20)
+    summary: str = Field(default="", sa_column=Column(Text, nullable=False, default=""))
+    follow_up: Optional[date] = Field(default=None, index=True)
+    follow_up_done: bool = Field(default=False)
+
+
+class Promotion(SQLModel, table=True):
+    """A promotion or campaign with an inclusive date range."""
+
+    __tablename__ = "promotion"
+    id: Optional[int] = Field(default=None, primary_key=True)
+    name: str = Field(max_length=200)
+    start: date = Field(index=True)
+    end: date = Field(index=True)
+    code: str = Field(default="", max_length=60)
+    discount_pct: Optional[int] = Field(default=None, description="percent x 100")
+    budget_minor: Optional[int] = None
+    status: str = Field(default="planned", max_length=20)
+    notes: str = Field(default="", sa_column=Column(Text, nullable=False, default=""))
+
+
+class PromotionChannel(SQLModel, table=True):
+    """Which channels a promotion runs on."""
+
+    __tablename__ = "promotion_channel"
+    promotion_id: int = Field(foreign_key="promotion.id", primary_key=True, ondelete="CASCADE")
+    channel_id: int = Field(foreign_key="channel.id", primary_key=True, ondelete="CASCADE")
+
+
+class CalendarEvent(SQLModel, table=True):
+    """A retail event (Black Friday) or public holiday on the calendar."""
+
+    __tablename__ = "calendar_event"
+    id: Optional[int] = Field(default=None, primary_key=True)
+    name: str = Field(max_length=200)
+    start: date = Field(index=True)
+    end: date
+    kind: str = Field(default="retail", max_length=20)
+
+
+class Task(SQLModel, table=True):
+    """A work item on the kanban board."""
+
+    __tablename__ = "task"
+    __table_args__ = (Index("ix_task_status_due", "status", "due"),)
+    id: Optional[int] = Field(default=None, primary_key=True)
+    title: str = Field(max_length=500)
+    notes: str = Field(default="", sa_column=Column(Text, nullable=False, default=""))
+    status: str = Field(default="todo", max_length=20)
+    channel_id: Optional[int] = Field(default=None, foreign_key="channel.id", ondelete="SET NULL")
+    owner_id: Optional[int] = Field(default=None, foreign_key="partner.id", ondelete="SET NULL")
+    priority: str = Field(default="normal", max_length=10)
+    due: Optional[date] = None
+    sprint: Optional[str] = Field(default=None, max_length=7)
+    promotion_id: Optional[int] = Field(default=None, foreign_key="promotion.id", ondelete="SET NULL")
+    created_at: datetime
+    updated_at: datetime
+    done_at: Optional[datetime] = None
+
+
+class BudgetLine(SQLModel, table=True):
+    """Planned budget for one channel in one month."""
+
+    __tablename__ = "budget_line"
+    __table_args__ = (UniqueConstraint("month", "channel_id"),)
+    id: Optional[int] = Field(default=None, primary_key=True)
+    month: str = Field(max_length=7, index=True)
+    channel_id: int = Field(foreign_key="channel.id", ondelete="CASCADE")
+    planned_minor: int
+
+
+class Expense(SQLModel, table=True):
+    """Actual spend: entered by hand or imported from an ads report."""
+
+    __tablename__ = "expense"
+    id: Optional[int] = Field(default=None, primary_key=True)
+    day: date = Field(index=True)
+    amount_minor: int
+    channel_id: int = Field(foreign_key="channel.id", index=True)
+    partner_id: Optional[int] = Field(default=None, foreign_key="partner.id", ondelete="SET NULL")
+    note: str = Field(default="", sa_column=Column(Text, nullable=False, default=""))
+    source: str = Field(default="manual", max_length=40)
+    import_key: Optional[str] = Field(default=None, max_length=200, unique=True)
+
+
+class KpiFact(SQLModel, table=True):
+    """One stored daily metric value from one source (never a derived ratio)."""
+
+    __tablename__ = "kpi_fact"
+    __table_args__ = (UniqueConstraint("day", "metric", "source"),)
+    id: Optional[int] = Field(default=None, primary_key=True)
+    day: date = Field(index=True)
+    metric: str = Field(max_length=40)
+    source: str = Field(max_length=40)
+    value_micros: int
+
+
+class Goal(SQLModel, table=True):
+    """A monthly goal for a metric."""
+
+    __tablename__ = "goal"
+    __table_args__ = (UniqueConstraint("month", "metric"),)
+    id: Optional[int] = Field(default=None, primary_key=True)
+    month: str = Field(max_length=7)
+    metric: str = Field(max_length=40)
+    target_micros: int
+
+
+class WeeklyReview(SQLModel, table=True):
+    """A saved weekly review with a JSON snapshot of its figures."""
+
+    __tablename__ = "weekly_review"
+    id: Optional[int] = Field(default=None, primary_key=True)
+    week: str = Field(max_length=8, unique=True)
+    created_at: datetime
+    notes: str = Field(default="", sa_column=Column(Text, nullable=False, default=""))
+    decisions: str = Field(default="", sa_column=Column(Text, nullable=False, default=""))
+    priorities: str = Field(default="", sa_column=Column(Text, nullable=False, default=""))
+    snapshot: str = Field(default="{}", sa_column=Column(Text, nullable=False, default="{}"))
+
+
+class ImportBatch(SQLModel, table=True):
+    """One imported file, so the same file imported twice changes nothing."""
+
+    __tablename__ = "import_batch"
+    id: Optional[int] = Field(default=None, primary_key=True)
+    kind: str = Field(max_length=40)
+    file_sha256: str = Field(max_length=64, index=True)
+    file_name: str = Field(default="", max_length=400)
+    imported_at: datetime
+    rows_read: int = 0
+    rows_skipped: int = 0

@@ -1,0 +1,68 @@
+"""Parsing of user-typed values, shared by the command line and the dialogs.
+
+Every parser raises :class:`InvalidInput` with a message that can be shown to
+the user as it is.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from typing import Iterable
+
+
+class InvalidInput(ValueError):
+    """A value the user typed that cannot be used; ``field`` says which one."""
+
+    def __init__(self, message: str, field: str | None = None):
+        super().__init__(message)
+        self.field = field
+        self.message = message
+
+
+_MONTH = re.compile(r"^(\d{4})-(\d{2})$")
+
+
+def parse_date(value: str | None, field: str = "date") -> date | None:
+    """An ISO date (``2026-12-01``); empty means none."""
+    value = (value or "").strip()
+    if not value:
+        return None
+    try:
+        if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+            raise ValueError
+        return date.fromisoformat(value)
+    except ValueError:
+        raise InvalidInput(f"{field}: '{value}' is not a valid date (use YYYY-MM-DD, e.g. 2026-12-01)", field) from None
+
+
+def parse_month(value: str | None, field: str = "month") -> str | None:
+    """A month key (``2026-11``); empty means none."""
+    value = (value or "").strip()
+    if not value:
+        return None
+    m = _MONTH.match(value)
+    if not m or not 1 <= int(m.group(2)) <= 12:
+        raise InvalidInput(f"{field}: '{value}' is not a valid month (use YYYY-MM, e.g. 2026-11)", field)
+    return value
+
+
+def parse_choice(value: str | None, choices: Iterable[str], field: str, default: str | None = None) -> str:
+    """One of ``choices`` (case-insensitive)."""
+    choices = tuple(choices)
+    value = (value or "").strip().lower()
+    if not value and default is not None:
+        return default
+    if value not in choices:
+        raise InvalidInput(f"{field}: '{value}' is not one of {', '.join(choices)}", field)
+    return value
+
+
+def require_text(value: str | None, field: str, max_length: int = 500) -> str:
+    """Non-blank text, kept exactly as typed apart from surrounding whitespace."""
+    text = (value or "").strip()
+    if not text:
+        raise InvalidInput(f"{field} is required", field)
+    if len(text) > max_length:
+        raise InvalidInput(f"{field} is too long ({len(text)} characters, at most {max_length})", field)
+    return text
