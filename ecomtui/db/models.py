@@ -14,28 +14,13 @@ from typing import Optional
 from sqlalchemy import Column, Index, Text, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
-TASK_STATUSES = ("backlog", "todo", "doing", "review", "done")
-TASK_STATUS_LABELS = {
-    "backlog": "Backlog",
-    "todo": "To do",
-    "doing": "In progress",
-    "review": "Review",
-    "done": "Done",
-}
-PRIORITIES = ("low", "normal", "high", "urgent")
-PARTNER_KINDS = ("agency", "freelancer", "in-house")
-PROMOTION_STATUSES = ("idea", "planned", "live", "done", "cancelled")
-SEED_CHANNELS = (
-    "SEO",
-    "PPC",
-    "Paid Social",
-    "Email",
-    "Social",
-    "Content",
-    "Affiliate",
-    "Marketplaces",
-    "Influencers",
-    "Other",
+from ecomtui.vocabulary import (  # noqa: F401  (re-exported for convenience)
+    PARTNER_KINDS,
+    PRIORITIES,
+    PROMOTION_STATUSES,
+    SEED_CHANNELS,
+    TASK_STATUS_LABELS,
+    TASK_STATUSES,
 )
 
 

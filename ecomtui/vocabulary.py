@@ -1,0 +1,28 @@
+"""The product's fixed vocabulary (PRODUCT.md): statuses, priorities, kinds, seeded channels.
+
+Import-light on purpose: the UI needs these before the database layer loads.
+"""
+
+TASK_STATUSES = ("backlog", "todo", "doing", "review", "done")
+TASK_STATUS_LABELS = {
+    "backlog": "Backlog",
+    "todo": "To do",
+    "doing": "In progress",
+    "review": "Review",
+    "done": "Done",
+}
+PRIORITIES = ("low", "normal", "high", "urgent")
+PARTNER_KINDS = ("agency", "freelancer", "in-house")
+PROMOTION_STATUSES = ("idea", "planned", "live", "done", "cancelled")
+SEED_CHANNELS = (
+    "SEO",
+    "PPC",
+    "Paid Social",
+    "Email",
+    "Social",
+    "Content",
+    "Affiliate",
+    "Marketplaces",
+    "Influencers",
+    "Other",
+)
