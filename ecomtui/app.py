@@ -1,0 +1,125 @@
+"""The ecomtui App: tab bar, global keys, command palette, help and the database status line.
+
+Start-up paints this shell first; the database layer is imported and opened
+in a thread worker afterwards (see ``ui.db_bridge``), and each tab fills in
+when its data arrives.
+"""
+
+from __future__ import annotations
+
+import time
+
+from rich.text import Text
+from textual.app import App, ComposeResult
+from textual.binding import Binding
+from textual.screen import ModalScreen
+from textual.widgets import Footer, Static, TabbedContent, TabPane
+
+from ecomtui import clock
+from ecomtui.db.location import DbLocation, resolve
+from ecomtui.ui.commands import EcomCommands
+from ecomtui.ui.db_bridge import DbBridge
+from ecomtui.ui.tasks import TaskBoard
+
+STARTED = time.perf_counter()
+
+# Tabs that exist today, in PRODUCT.md order, with their number keys.
+TABS = {"2": ("tasks", "Tasks")}
+
+
+class EcomApp(App):
+    """Run an online store's week: the tabs of PRODUCT.md, keyboard first."""
+
+    TITLE = "ecomtui"
+    CSS_PATH = "app.tcss"
+    COMMANDS = App.COMMANDS | {EcomCommands}
+    ENABLE_COMMAND_PALETTE = True
+
+    BINDINGS = [
+        Binding("question_mark", "help", "Help", id="app.help"),
+        Binding("q", "quit", "Quit", id="app.quit"),
+        *[Binding(key, f"switch_tab('{tab}')", label, show=False, id=f"app.tab.{tab}") for key, (tab, label) in TABS.items()],
+    ]
+
+    def __init__(self, location: DbLocation | None = None, db: str | None = None) -> None:
+        super().__init__()
+        self.location = location or resolve(db)
+        self.bridge = DbBridge(self, self.location)
+        self.database = None
+
+    def compose(self) -> ComposeResult:
+        with TabbedContent(id="tabs"):
+            for key, (tab, label) in TABS.items():
+                with TabPane(f"{key} {label}", id=tab):
+                    yield TaskBoard(id="board")
+        yield Static(self._status_text(), id="status-line")
+        yield Footer()
+
+    def _status_text(self, extra: str = "") -> Text:
+        today = clock.today()
+        line = Text()
+        line.append(" ecomtui ", "bold")
+        line.append(f"{today.isoformat()} · {clock.iso_week(today)}")
+        line.append(" · db ")
+        line.append(self.location.describe())
+        if extra:
+            line.append(f" · {extra}")
+        return line
+
+    @property
+    def task_board(self) -> TaskBoard | None:
+        try:
+            return self.query_one("#board", TaskBoard)
+        except Exception:
+            return None
+
+    def on_mount(self) -> None:
+        self.call_after_refresh(self.bridge.start, self._database_open, self._database_failed)
+
+    def _database_open(self, database) -> None:
+        self.database = database
+        board = self.task_board
+        if board is not None:
+            board.load()
+
+    def _database_failed(self, exc: Exception) -> None:
+        from ecomtui.ui.dialogs.error import ErrorDialog
+
+        self.query_one("#board-status", Static).update(Text("The database could not be opened."))
+        self.push_screen(ErrorDialog("Cannot open the database", f"{self.location.describe()}\n\n{exc}"))
+
+    def show_error(self, exc: Exception) -> None:
+        """Any failure of a database job: a dialog, never a traceback."""
+        from ecomtui.ui.dialogs.error import ErrorDialog
+
+        from ecomtui.services.validation import InvalidInput
+
+        message = exc.message if isinstance(exc, InvalidInput) else f"{type(exc).__name__}: {exc}"
+        self.push_screen(ErrorDialog("That did not work", message))
+
+    def on_unmount(self) -> None:
+        self.bridge.stop()
+
+    # ---- actions --------------------------------------------------------------------
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if isinstance(self.screen, ModalScreen) and action in ("switch_tab", "help", "quit"):
+            return False
+        return True
+
+    def action_switch_tab(self, tab: str) -> None:
+        tabs = self.query_one("#tabs", TabbedContent)
+        tabs.active = tab
+        if tab == "tasks" and self.task_board is not None:
+            self.task_board.focus_first_column()
+
+    def action_help(self) -> None:
+        from ecomtui.ui.dialogs.help import HelpScreen
+
+        self.push_screen(HelpScreen())
+
+
+def run_app(db: str | None = None) -> int:
+    """Run the app on the database chosen by ``--db`` / ``ECOMTUI_DB`` / the user data dir."""
+    EcomApp(db=db).run()
+    return 0

@@ -1,0 +1,149 @@
+"""The new / edit task dialog.
+
+Typed values are checked by ``services.task_board.build_task_input``; a bad
+value is explained inside the dialog, which stays open with what was typed.
+Nothing is saved until every field is valid.
+"""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Grid, Horizontal, Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Footer, Button, Input, Label, Select, Static, TextArea
+
+from ecomtui.services.task_board import TaskCard, TaskInput, build_task_input
+from ecomtui.services.validation import InvalidInput
+from ecomtui.vocabulary import PRIORITIES, TASK_STATUS_LABELS, TASK_STATUSES
+
+
+class TaskForm(ModalScreen[TaskInput | None]):
+    """Dismisses with a validated :class:`TaskInput`, or None when cancelled."""
+
+    BINDINGS = [
+        Binding("escape", "cancel", "Cancel"),
+        Binding("ctrl+s", "save", "Save"),
+    ]
+
+    def __init__(
+        self,
+        *,
+        channels: list[tuple[int, str]],
+        owners: list[tuple[int, str]],
+        card: TaskCard | None = None,
+        status: str = "todo",
+        sprint: str | None = None,
+    ) -> None:
+        super().__init__(classes="dialog-screen")
+        self.channels = channels
+        self.owners = owners
+        self.card = card
+        self.default_status = card.status if card else status
+        self.default_sprint = card.sprint if card else sprint
+
+    def compose(self) -> ComposeResult:
+        card = self.card
+        with Vertical(classes="dialog task-form"):
+            yield Static(Text("Edit task" if card else "New task"), classes="dialog-title")
+            with Grid(classes="form-grid"):
+                yield Label("Title")
+                yield Input(card.title if card else "", id="title", compact=True, placeholder="what needs doing")
+                yield Label("Status")
+                yield Select(
+                    [(TASK_STATUS_LABELS[s], s) for s in TASK_STATUSES],
+                    value=self.default_status,
+                    allow_blank=False,
+                    id="status",
+                    compact=True,
+                )
+                yield Label("Priority")
+                yield Select(
+                    [(p.capitalize(), p) for p in PRIORITIES],
+                    value=card.priority if card else "normal",
+                    allow_blank=False,
+                    id="priority",
+                    compact=True,
+                )
+                yield Label("Channel")
+                yield Select(
+                    [(Text(name), cid) for cid, name in self.channels],
+                    value=card.channel_id if card and card.channel_id else Select.NULL,
+                    prompt="(none)",
+                    id="channel",
+                    compact=True,
+                )
+                yield Label("Owner")
+                yield Select(
+                    [(Text(name), oid) for oid, name in self.owners],
+                    value=card.owner_id if card and card.owner_id else Select.NULL,
+                    prompt="(none)",
+                    id="owner",
+                    compact=True,
+                )
+                yield Label("Due")
+                yield Input(
+                    card.due.isoformat() if card and card.due else "", id="due", compact=True, placeholder="YYYY-MM-DD"
+                )
+                yield Label("Sprint")
+                yield Input(self.default_sprint or "", id="sprint", compact=True, placeholder="YYYY-MM")
+                yield Label("Notes")
+                yield TextArea(card.notes if card else "", id="notes", compact=True, soft_wrap=True)
+            yield Static("", id="form-error", markup=False)
+            with Horizontal(classes="dialog-buttons"):
+                yield Button("Save (ctrl+s)", variant="primary", id="save", compact=True)
+                yield Button("Cancel (esc)", id="cancel", compact=True)
+        yield Footer()
+
+
+    def on_mount(self) -> None:
+        self.query_one("#title", Input).focus()
+
+    def _value(self, select_id: str) -> int | None:
+        value = self.query_one(select_id, Select).value
+        return None if value is Select.NULL else value  # type: ignore[return-value]
+
+    def action_save(self) -> None:
+        try:
+            data = build_task_input(
+                title=self.query_one("#title", Input).value,
+                status=self.query_one("#status", Select).value,  # type: ignore[arg-type]
+                priority=self.query_one("#priority", Select).value,  # type: ignore[arg-type]
+                due=self.query_one("#due", Input).value,
+                sprint=self.query_one("#sprint", Input).value,
+                notes=self.query_one("#notes", TextArea).text,
+                channel_id=self._value("#channel"),
+                owner_id=self._value("#owner"),
+            )
+        except InvalidInput as exc:
+            self._show_error(exc)
+            return
+        self.dismiss(data)
+
+    def _show_error(self, exc: InvalidInput) -> None:
+        error = self.query_one("#form-error", Static)
+        error.update(Text(exc.message))
+        error.add_class("-visible")
+        for widget in self.query(".-invalid"):
+            widget.remove_class("-invalid")
+        if exc.field:
+            try:
+                field = self.query_one(f"#{exc.field}")
+            except Exception:
+                return
+            field.add_class("-invalid")
+            field.focus()
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.action_save()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        if event.button.id == "save":
+            self.action_save()
+        else:
+            self.dismiss(None)

@@ -1,0 +1,365 @@
+"""The Tasks tab: a five-column kanban board over the whole task list.
+
+All cards are kept in memory in board order; filtering and moving are pure
+functions over that list (``services.task_board``), so keys never wait on the
+database. Changes are written through the app's database bridge.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.widget import Widget
+from textual.widgets import Input, Static
+
+from ecomtui import clock
+from ecomtui.services.task_board import (
+    BoardFilter,
+    TaskCard,
+    TaskInput,
+    group_by_status,
+    neighbour_status,
+    place_card,
+    remove_card,
+    with_status,
+)
+from ecomtui.ui.widgets.card_column import CardColumn
+from ecomtui.vocabulary import TASK_STATUS_LABELS, TASK_STATUSES
+
+WELCOME = (
+    "No tasks yet.\n\n"
+    "Press  n  to add your first task,\n"
+    "or quit and run  ecomtui demo  to explore a sample store.\n\n"
+    "?  lists every key · ctrl+p opens the command palette"
+)
+
+
+def _job_load_board(today: date):
+    def job(session):
+        from ecomtui.services import lookups, tasks
+
+        return tasks.load_board(session, today), lookups.channel_names(session), lookups.owner_names(session)
+
+    return job
+
+
+MOVE_GROUP = Binding.Group("Move", compact=True)
+
+
+class TaskBoard(Widget):
+    """Kanban board of tasks: Backlog, To do, In progress, Review, Done."""
+
+    BINDINGS = [
+        Binding("n", "new_task", "New", id="tasks.new"),
+        Binding("e,enter", "edit_task", "Edit", id="tasks.edit"),
+        Binding("d", "delete_task", "Delete", id="tasks.delete"),
+        Binding("shift+left", "move_card(-1)", "Move left", key_display="⇧←", group=MOVE_GROUP, id="tasks.move_left"),
+        Binding("shift+right", "move_card(1)", "Move right", key_display="⇧→", group=MOVE_GROUP, id="tasks.move_right"),
+        Binding("slash", "start_filter", "Filter", id="tasks.filter"),
+        Binding("escape", "clear_filter", "Clear filter", id="tasks.clear_filter"),
+        Binding("left,h", "focus_column(-1)", "Column left", show=False),
+        Binding("right,l", "focus_column(1)", "Column right", show=False),
+    ]
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.cards: list[TaskCard] = []
+        self.filter = BoardFilter()
+        self.channels: list[tuple[int, str]] = []
+        self.owners: list[tuple[int, str]] = []
+        self.loaded = False
+        self.today = clock.today()
+
+    def compose(self) -> ComposeResult:
+        yield Input(placeholder="Filter: title, notes, owner, channel — enter keeps it, esc clears", id="filter", compact=True)
+        yield Static("Loading tasks…", id="board-status", markup=False)
+        with Horizontal(id="columns"):
+            for status in TASK_STATUSES:
+                with Vertical(classes="column", id=f"col-{status}"):
+                    with Horizontal(classes="column-header"):
+                        yield Static(TASK_STATUS_LABELS[status], classes="column-label", markup=False)
+                        yield Static("", classes="column-count", markup=False)
+                    yield CardColumn(status, id=f"cards-{status}")
+        yield Static(WELCOME, id="welcome", markup=False)
+
+    # ---- loading ------------------------------------------------------------------
+
+    def load(self) -> None:
+        """(Re)load every card from the database."""
+        self.today = clock.today()
+        self.app.bridge.submit(_job_load_board(self.today), on_done=self._loaded)
+
+    def _loaded(self, result) -> None:
+        cards, channels, owners = result
+        self.cards = cards
+        self.channels = channels
+        self.owners = owners
+        self.loaded = True
+        self.refresh_board()
+        if not any(col.has_focus for col in self.columns()):
+            self.focus_first_column()
+
+    # ---- helpers ----------------------------------------------------------------------
+
+    def columns(self) -> list[CardColumn]:
+        return [self.query_one(f"#cards-{s}", CardColumn) for s in TASK_STATUSES]
+
+    def column(self, status: str) -> CardColumn:
+        return self.query_one(f"#cards-{status}", CardColumn)
+
+    def current_column(self) -> CardColumn | None:
+        focused = self.screen.focused
+        if isinstance(focused, CardColumn):
+            return focused
+        return None
+
+    def selected_card(self) -> TaskCard | None:
+        column = self.current_column()
+        return column.selected if column else None
+
+    def focus_first_column(self) -> None:
+        for column in self.columns():
+            if column.cards:
+                column.focus()
+                return
+        self.column("todo").focus()
+
+    def sprints(self) -> list[str]:
+        return sorted({c.sprint for c in self.cards if c.sprint}, reverse=True)
+
+    def refresh_board(self, keep_id: int | None = None) -> None:
+        """Redraw every column from the cards and the filter."""
+        grouped = group_by_status(self.cards, self.filter)
+        total = len(self.cards)
+        shown = sum(len(v) for v in grouped.values())
+        for status in TASK_STATUSES:
+            column = self.column(status)
+            column.empty_text = "no match" if self.filter.active else "—"
+            column.set_cards(grouped[status], self.today, keep_id=keep_id)
+            count = self.query_one(f"#col-{status} .column-count", Static)
+            count.update(Text(f"{len(grouped[status]):,}"))
+        self._update_status(shown, total)
+        empty = self.loaded and total == 0
+        self.set_class(empty, "-empty")
+
+    def _update_status(self, shown: int, total: int) -> None:
+        status = self.query_one("#board-status", Static)
+        if not self.loaded:
+            status.update(Text("Loading tasks…"))
+            return
+        overdue = sum(1 for c in self.cards if c.is_overdue(self.today))
+        line = Text()
+        if self.filter.active:
+            line.append("Filter ", "bold")
+            line.append(self.filter.describe())
+            line.append(f" · {shown:,} of {total:,} tasks · esc clears")
+        else:
+            line.append(f"{total:,} tasks on the board")
+            if overdue:
+                line.append(" · ")
+                line.append(f"{overdue:,} overdue", "bold red")
+        status.update(line)
+
+    # ---- actions ------------------------------------------------------------------
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "clear_filter":
+            return self.filter.active or self.query_one("#filter", Input).display
+        if action in ("edit_task", "delete_task", "move_card"):
+            return self.selected_card() is not None
+        if action in ("new_task",):
+            return self.loaded
+        return True
+
+    def action_focus_column(self, step: int) -> None:
+        columns = self.columns()
+        current = self.current_column()
+        index = columns.index(current) if current in columns else 0
+        target = columns[max(0, min(len(columns) - 1, index + step))]
+        if current is not None and target.cards and current.cards:
+            # keep roughly the same height on screen
+            row = current.cursor - int(current.scroll_offset.y) // 4
+            target.cursor = min(len(target.cards) - 1, int(target.scroll_offset.y) // 4 + max(row, 0))
+            target.refresh()
+        target.focus()
+
+    def action_start_filter(self) -> None:
+        field = self.query_one("#filter", Input)
+        field.display = True
+        field.focus()
+        self.refresh_bindings()
+
+    def action_clear_filter(self) -> None:
+        field = self.query_one("#filter", Input)
+        had_focus = field.has_focus
+        keep = self.selected_card()
+        field.value = ""
+        field.display = False
+        self.filter = BoardFilter()
+        self.refresh_board(keep_id=keep.id if keep else None)
+        if had_focus or self.current_column() is None:
+            self._focus_card(keep)
+        self.refresh_bindings()
+
+    @on(Input.Changed, "#filter")
+    def _filter_changed(self, event: Input.Changed) -> None:
+        self.filter = BoardFilter(event.value, self.filter.channel, self.filter.owner, self.filter.sprint)
+        self.refresh_board()
+
+    @on(Input.Submitted, "#filter")
+    def _filter_submitted(self, event: Input.Submitted) -> None:
+        if not event.value.strip():
+            event.input.display = False
+        self.focus_first_column()
+
+    def set_filter(self, *, channel: str | None = None, owner: str | None = None, sprint: str | None = None) -> None:
+        """Narrow the board to one channel, owner or sprint (from the command palette)."""
+        flt = self.filter
+        self.filter = BoardFilter(
+            flt.text,
+            channel if channel is not None else flt.channel,
+            owner if owner is not None else flt.owner,
+            sprint if sprint is not None else flt.sprint,
+        )
+        self.refresh_board()
+        self.focus_first_column()
+        self.refresh_bindings()
+
+    def action_new_task(self) -> None:
+        from ecomtui.ui.dialogs.task_form import TaskForm
+
+        column = self.current_column()
+        status = column.status if column else "todo"
+        self.app.push_screen(
+            TaskForm(channels=self.channels, owners=self.owners, status=status, sprint=clock.month_key(self.today)),
+            self._create,
+        )
+
+    def _create(self, data: TaskInput | None) -> None:
+        if data is None:
+            return
+
+        def job(session):
+            from ecomtui.services import tasks
+
+            return tasks.create_task(session, data)
+
+        self.app.bridge.submit(job, write=True, on_done=self._saved_new)
+
+    def _saved_new(self, card: TaskCard) -> None:
+        place_card(self.cards, card)
+        if self.filter.active and not _visible(card, self.filter):
+            self.filter = BoardFilter()
+            self.query_one("#filter", Input).value = ""
+            self.query_one("#filter", Input).display = False
+        self.refresh_board()
+        self._focus_card(card)
+        self.notify(Text(f"Added “{card.title}”"), timeout=3)
+
+    def action_edit_task(self) -> None:
+        from ecomtui.ui.dialogs.task_form import TaskForm
+
+        card = self.selected_card()
+        if card is None:
+            return
+        self.app.push_screen(
+            TaskForm(channels=self.channels, owners=self.owners, card=card),
+            lambda data: self._update(card.id, data),
+        )
+
+    def _update(self, task_id: int, data: TaskInput | None) -> None:
+        if data is None:
+            return
+
+        def job(session):
+            from ecomtui.services import tasks
+
+            return tasks.update_task(session, task_id, data)
+
+        self.app.bridge.submit(job, write=True, on_done=self._saved_edit, on_error=self._write_failed)
+
+    def _saved_edit(self, card: TaskCard) -> None:
+        place_card(self.cards, card)
+        self.refresh_board(keep_id=card.id)
+        self._focus_card(card)
+        self.notify(Text(f"Saved “{card.title}”"), timeout=3)
+
+    def action_delete_task(self) -> None:
+        from ecomtui.ui.dialogs.confirm import ConfirmDialog
+
+        card = self.selected_card()
+        if card is None:
+            return
+
+        def confirmed(yes: bool | None) -> None:
+            if not yes:
+                return
+            remove_card(self.cards, card.id)
+            self.refresh_board()
+
+            def job(session):
+                from ecomtui.services import tasks
+
+                tasks.delete_task(session, card.id)
+
+            self.app.bridge.submit(job, write=True, on_error=self._write_failed)
+            self.notify(Text(f"Deleted “{card.title}”"), timeout=3)
+
+        title = Text("Delete task?")
+        body = Text.assemble("“", card.title, "” will be deleted for good.")
+        self.app.push_screen(ConfirmDialog(title, body, confirm_label="Delete"), confirmed)
+
+    def action_move_card(self, step: int) -> None:
+        card = self.selected_card()
+        if card is None:
+            return
+        target = neighbour_status(card.status, step)
+        if target is None:
+            self.app.bell()
+            return
+        moved = with_status(card, target)
+        place_card(self.cards, moved)
+        self.refresh_board(keep_id=card.id)
+        self._focus_card(moved)
+
+        def job(session):
+            from ecomtui.services import tasks
+
+            tasks.move_task(session, card.id, target)
+
+        self.app.bridge.submit(job, write=True, on_error=self._write_failed)
+
+    def _write_failed(self, exc: Exception) -> None:
+        self.app.show_error(exc)
+        self.load()
+
+    def _focus_card(self, card: TaskCard | None) -> None:
+        if card is None:
+            self.focus_first_column()
+            return
+        column = self.column(card.status)
+        for i, c in enumerate(column.cards):
+            if c.id == card.id:
+                column.cursor = i
+                column._show_cursor()
+                column.refresh()
+                break
+        column.focus()
+
+    @on(CardColumn.CursorMoved)
+    def _cursor_moved(self) -> None:
+        self.refresh_bindings()
+
+    def on_descendant_focus(self) -> None:
+        self.refresh_bindings()
+
+
+def _visible(card: TaskCard, flt: BoardFilter) -> bool:
+    from ecomtui.services.task_board import matches
+
+    return matches(card, flt)

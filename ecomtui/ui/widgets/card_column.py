@@ -1,0 +1,201 @@
+"""One kanban column: a virtualised list of task cards drawn with the Line API.
+
+Only the visible lines are rendered, so a column of 20,000 cards costs no more
+than a column of ten. Card text is user text: it is drawn as plain ``Text`` and
+never parsed as markup.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from rich.segment import Segment
+from rich.style import Style
+from rich.text import Text
+from textual import events
+from textual.binding import Binding
+from textual.geometry import Region, Size
+from textual.message import Message
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+
+from ecomtui.services.task_board import TaskCard
+
+CARD_LINES = 3
+CARD_HEIGHT = CARD_LINES + 1  # one blank line between cards
+PRIORITY_MARK = {"urgent": "!!", "high": "!", "normal": "", "low": "↓"}
+
+
+class CardColumn(ScrollView, can_focus=True):
+    """A focusable, scrollable column of cards with a cursor."""
+
+    COMPONENT_CLASSES = {
+        "card",
+        "card--cursor",
+        "card--cursor-blurred",
+        "card--title",
+        "card--meta",
+        "card--due",
+        "card--overdue",
+        "card--urgent",
+        "card--high",
+        "card--low",
+        "column--empty",
+    }
+
+    DEFAULT_CSS = """
+    CardColumn {
+        scrollbar-size-vertical: 1;
+        overflow-x: hidden;
+    }
+    """
+
+    BINDINGS = [
+        Binding("up,k", "cursor(-1)", "Up", show=False),
+        Binding("down,j", "cursor(1)", "Down", show=False),
+        Binding("pageup", "page(-1)", "Page up", show=False),
+        Binding("pagedown", "page(1)", "Page down", show=False),
+        Binding("home", "jump(0)", "First", show=False),
+        Binding("end", "jump(-1)", "Last", show=False),
+    ]
+
+    class CursorMoved(Message):
+        """The selected card changed."""
+
+        def __init__(self, column: "CardColumn") -> None:
+            super().__init__()
+            self.column = column
+
+    def __init__(self, status: str, *, id: str | None = None, classes: str | None = None) -> None:
+        super().__init__(id=id, classes=classes)
+        self.status = status
+        self.cards: list[TaskCard] = []
+        self.cursor = 0
+        self.today = date.today()
+        self.empty_text = ""
+
+    # ---- data -------------------------------------------------------------
+
+    def set_cards(self, cards: list[TaskCard], today: date, keep_id: int | None = None) -> None:
+        """Show ``cards``; keep the cursor on ``keep_id`` (or the same index) if possible."""
+        current = self.selected
+        self.cards = cards
+        self.today = today
+        wanted = keep_id if keep_id is not None else (current.id if current else None)
+        if wanted is not None:
+            for i, card in enumerate(cards):
+                if card.id == wanted:
+                    self.cursor = i
+                    break
+            else:
+                self.cursor = min(self.cursor, max(len(cards) - 1, 0))
+        else:
+            self.cursor = min(self.cursor, max(len(cards) - 1, 0))
+        self.virtual_size = Size(self.size.width, len(cards) * CARD_HEIGHT)
+        self._show_cursor()
+        self.refresh()
+
+    @property
+    def selected(self) -> TaskCard | None:
+        if 0 <= self.cursor < len(self.cards):
+            return self.cards[self.cursor]
+        return None
+
+    # ---- actions ------------------------------------------------------------
+
+    def action_cursor(self, step: int) -> None:
+        self._move_to(self.cursor + step)
+
+    def action_page(self, step: int) -> None:
+        per_page = max(1, self.scrollable_content_region.height // CARD_HEIGHT)
+        self._move_to(self.cursor + step * per_page)
+
+    def action_jump(self, index: int) -> None:
+        self._move_to(index if index >= 0 else len(self.cards) - 1)
+
+    def _move_to(self, index: int) -> None:
+        if not self.cards:
+            return
+        index = max(0, min(index, len(self.cards) - 1))
+        if index != self.cursor:
+            self.cursor = index
+            self._show_cursor()
+            self.refresh()
+            self.post_message(self.CursorMoved(self))
+
+    def _show_cursor(self) -> None:
+        if self.cards:
+            region = Region(0, self.cursor * CARD_HEIGHT, max(self.size.width, 1), CARD_HEIGHT)
+            self.scroll_to_region(region, animate=False, force=True, immediate=True)
+
+    def on_click(self, event: events.Click) -> None:
+        index = (event.y + int(self.scroll_offset.y)) // CARD_HEIGHT
+        if 0 <= index < len(self.cards):
+            self.focus()
+            self._move_to(index)
+
+    def on_resize(self, event: events.Resize) -> None:
+        self.virtual_size = Size(event.size.width, len(self.cards) * CARD_HEIGHT)
+        self._show_cursor()
+
+    def on_focus(self) -> None:
+        self.refresh()
+
+    def on_blur(self) -> None:
+        self.refresh()
+
+    # ---- drawing ----------------------------------------------------------------
+
+    def render_line(self, y: int) -> Strip:
+        width = self.scrollable_content_region.width
+        base = self.rich_style
+        line_no = y + int(self.scroll_offset.y)
+        index, row = divmod(line_no, CARD_HEIGHT)
+        if not self.cards:
+            if y == 1 and self.empty_text:
+                text = Text(self.empty_text.center(width), style=self.get_component_rich_style("column--empty"))
+                return self._text_strip(text, width, base)
+            return Strip.blank(width, base)
+        if index >= len(self.cards) or row == CARD_LINES:
+            return Strip.blank(width, base)
+        card = self.cards[index]
+        if index == self.cursor:
+            name = "card--cursor" if self.has_focus else "card--cursor-blurred"
+        else:
+            name = "card"
+        card_style = base + self.get_component_rich_style(name)
+        return self._text_strip(self._card_line(card, row, width), width, card_style)
+
+    def _card_line(self, card: TaskCard, row: int, width: int) -> Text:
+        inner = max(width - 2, 1)
+        if row == 0:
+            text = Text(" ")
+            text.append(card.title, self.get_component_rich_style("card--title"))
+            text.truncate(width, overflow="ellipsis")
+            return text
+        if row == 1:
+            meta = " · ".join(part for part in (card.channel, card.owner) if part)
+            text = Text(" ")
+            text.append(meta or "—", self.get_component_rich_style("card--meta"))
+            text.truncate(width, overflow="ellipsis")
+            return text
+        text = Text(" ")
+        if card.due is not None:
+            overdue = card.is_overdue(self.today)
+            style = self.get_component_rich_style("card--overdue" if overdue else "card--due")
+            text.append(card.due.isoformat(), style)
+            if overdue and inner >= 16:
+                text.append(" late", style)
+        mark = PRIORITY_MARK.get(card.priority, "")
+        if mark:
+            style = self.get_component_rich_style(f"card--{card.priority}")
+            pad = max(1, width - text.cell_len - len(mark) - 1)
+            text.append(" " * pad)
+            text.append(mark, style)
+        text.truncate(width, overflow="ellipsis")
+        return text
+
+    def _text_strip(self, text: Text, width: int, style: Style) -> Strip:
+        text.truncate(width, overflow="ellipsis", pad=True)
+        segments = [Segment(seg.text, style + seg.style if seg.style else style) for seg in text.render(self.app.console, end="")]
+        return Strip(segments, width).adjust_cell_length(width, style)
