@@ -125,7 +125,7 @@ def _dispatch(args: argparse.Namespace) -> int:
             return _task(args)
     except InvalidInput as exc:
         raise CliError(exc.message) from None
-    except CliError:
+    except (CliError, BrokenPipeError, KeyboardInterrupt):
         raise
     except Exception as exc:  # never a traceback for the user
         from ecomtui.db.engine import DatabaseError

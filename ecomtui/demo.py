@@ -31,7 +31,8 @@ from datetime import date, datetime, time, timedelta, timezone
 from pathlib import Path
 from typing import Callable, Sequence, TextIO
 
-from ecomtui.db.location import DEMO_FILE, DbLocation, user_data_dir
+from ecomtui.db import location
+from ecomtui.db.location import DEMO_FILE, DbLocation
 from ecomtui.services.validation import InvalidInput
 
 SCALES = ("small", "large")
@@ -93,7 +94,8 @@ def demo_path(db: str | None) -> Path:
         raise InvalidInput(
             "demo: --db must be a SQLite file path, not a URL (the demo always writes its own file)", "db"
         )
-    path = Path(db).expanduser() if db else user_data_dir() / DEMO_FILE
+    # looked up on the module at call time, so a sandboxed location applies here too
+    path = Path(db).expanduser() if db else location.user_data_dir() / DEMO_FILE
     return path.absolute()
 
 

@@ -21,7 +21,7 @@ from textual.strip import Strip
 
 from ecomtui.services.task_board import TaskCard
 
-CARD_LINES = 3
+CARD_LINES = 4  # two lines of title, channel · owner, due date and priority
 CARD_HEIGHT = CARD_LINES + 1  # one blank line between cards
 PRIORITY_MARK = {"urgent": "!!", "high": "!", "normal": "", "low": "↓"}
 
@@ -168,34 +168,53 @@ class CardColumn(ScrollView, can_focus=True):
 
     def _card_line(self, card: TaskCard, row: int, width: int) -> Text:
         inner = max(width - 2, 1)
-        if row == 0:
-            text = Text(" ")
-            text.append(card.title, self.get_component_rich_style("card--title"))
-            text.truncate(width, overflow="ellipsis")
-            return text
-        if row == 1:
+        if row in (0, 1):
+            return self._title_line(card, row, width)
+        if row == 2:
             meta = " · ".join(part for part in (card.channel, card.owner) if part)
             text = Text(" ")
             text.append(meta or "—", self.get_component_rich_style("card--meta"))
             text.truncate(width, overflow="ellipsis")
             return text
-        text = Text(" ")
+        mark = PRIORITY_MARK.get(card.priority, "")
+        text = Text()
         if card.due is not None:
             overdue = card.is_overdue(self.today)
             style = self.get_component_rich_style("card--overdue" if overdue else "card--due")
             text.append(card.due.isoformat(), style)
-            if overdue and inner >= 16:
+            if overdue and width - text.cell_len - len(mark) >= 7:
                 text.append(" late", style)
-        mark = PRIORITY_MARK.get(card.priority, "")
         if mark:
-            style = self.get_component_rich_style(f"card--{card.priority}")
-            pad = max(1, width - text.cell_len - len(mark) - 1)
+            pad = max(1, width - 1 - text.cell_len - len(mark) - 1)
             text.append(" " * pad)
-            text.append(mark, style)
+            text.append(mark, self.get_component_rich_style(f"card--{card.priority}"))
+        if text.cell_len < width:
+            text = Text(" ") + text
         text.truncate(width, overflow="ellipsis")
         return text
 
+    def _title_line(self, card: TaskCard, row: int, width: int) -> Text:
+        """Line ``row`` (0 or 1) of the title wrapped to the card; the second ends in … if cut."""
+        inner = max(width - 2, 1)
+        style = self.get_component_rich_style("card--title")
+        lines = Text(card.title, style=style).wrap(self.app.console, inner, overflow="fold")
+        if row >= len(lines):
+            return Text(" ")
+        line = lines[row]
+        line.rstrip()
+        if row == 1 and len(lines) > 2:
+            line.append(" " * inner)
+            line.truncate(inner - 1)
+            line.rstrip()
+            line.append("…", style)
+        return Text(" ") + line
+
     def _text_strip(self, text: Text, width: int, style: Style) -> Strip:
         text.truncate(width, overflow="ellipsis", pad=True)
-        segments = [Segment(seg.text, style + seg.style if seg.style else style) for seg in text.render(self.app.console, end="")]
+        # text styles carry the widget's background: keep the card's instead
+        background = Style(bgcolor=style.bgcolor)
+        segments = [
+            Segment(seg.text, style + seg.style + background if seg.style else style)
+            for seg in text.render(self.app.console, end="")
+        ]
         return Strip(segments, width).adjust_cell_length(width, style)
