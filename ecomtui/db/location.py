@@ -34,10 +34,21 @@ class DbLocation:
         return self.url.startswith("sqlite")
 
     def describe(self) -> str:
-        """What to show the user: the file path, or the URL without password."""
+        """What to show the user: the file path (``~`` for home), or the URL without password."""
         if self.path is not None:
-            return str(self.path)
+            return abbreviate_home(self.path)
         return redact_url(self.url)
+
+
+def abbreviate_home(path: Path) -> str:
+    """``/home/me/x.db`` as ``~/x.db``; other paths unchanged."""
+    home = os.environ.get("HOME")
+    if home and home != "/":
+        try:
+            return "~/" + str(path.relative_to(home))
+        except ValueError:
+            pass
+    return str(path)
 
 
 def redact_url(url: str) -> str:

@@ -153,7 +153,7 @@ class CardColumn(ScrollView, can_focus=True):
         index, row = divmod(line_no, CARD_HEIGHT)
         if not self.cards:
             if y == 1 and self.empty_text:
-                text = Text(self.empty_text.center(width), style=self.get_component_rich_style("column--empty"))
+                text = Text(" " + self.empty_text, style=self.get_component_rich_style("column--empty"))
                 return self._text_strip(text, width, base)
             return Strip.blank(width, base)
         if index >= len(self.cards) or row == CARD_LINES:

@@ -1,0 +1,60 @@
+"""Render every working screen of the demo store to SVG in ``screenshots/``.
+
+Headless and stable: the date is frozen (ECOMTUI_TODAY), animations are off and
+the demo store is written under a throwaway HOME so the status line reads the
+same on every machine. Rerun after any change to a screen:
+
+    python screenshots/render.py
+"""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+TODAY = "2026-11-23"
+OUT = Path(__file__).resolve().parent
+
+# (file name, terminal size, keys to press once the board has loaded)
+SHOTS = [
+    ("tasks-120x40.svg", (120, 40), []),
+    ("tasks-80x24.svg", (80, 24), []),
+    ("tasks-filter-120x40.svg", (120, 40), ["slash", *"brief"]),
+    ("task-dialog-80x24.svg", (80, 24), ["right", "e"]),
+    ("help-120x40.svg", (120, 40), ["question_mark"]),
+]
+
+
+async def shoot(db: Path, name: str, size: tuple[int, int], keys: list[str]) -> None:
+    from ecomtui.app import EcomApp
+
+    app = EcomApp(db=str(db))
+    async with app.run_test(size=size) as pilot:
+        while not (app.task_board is not None and app.task_board.loaded):
+            await pilot.pause(0.05)
+        await pilot.pause(0.1)
+        for key in keys:
+            await pilot.press(key)
+        await pilot.pause(0.3)
+        app.save_screenshot(filename=name, path=str(OUT))
+    print(f"wrote screenshots/{name}")
+
+
+def main() -> int:
+    home = Path(tempfile.mkdtemp(prefix="ecomtui-screens-"))
+    os.environ.update(HOME=str(home), ECOMTUI_TODAY=TODAY, TEXTUAL_ANIMATION="none")
+    for var in ("XDG_DATA_HOME", "ECOMTUI_DB", "NO_COLOR"):
+        os.environ.pop(var, None)
+    from ecomtui.demo import write_demo
+
+    db = write_demo(None, scale="small", seed=7)
+    for name, size, keys in SHOTS:
+        asyncio.run(shoot(db, name, size, keys))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
