@@ -32,7 +32,10 @@ def create_sqlite_file(path: Path) -> None:
     """Create missing folders and an empty database file readable only by its owner."""
     path.parent.mkdir(parents=True, exist_ok=True)
     if not path.exists():
-        fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
+        try:
+            fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
+        except FileExistsError:  # another process created it a moment ago
+            return
         os.close(fd)
         os.chmod(path, 0o600)
 
@@ -107,7 +110,7 @@ class Database:
     def __init__(self, location: DbLocation, engine: Engine):
         self.location = location
         self.engine = engine
-        self._write_engine = engine.execution_options(**{_WRITE_OPTION: True})
+        self.write_engine = engine.execution_options(**{_WRITE_OPTION: True})
 
     @contextmanager
     def read(self) -> Iterator[Session]:
@@ -118,7 +121,7 @@ class Database:
     @contextmanager
     def write(self) -> Iterator[Session]:
         """A session for one write transaction: commits on success, rolls back on error."""
-        with Session(self._write_engine, expire_on_commit=False) as session:
+        with Session(self.write_engine, expire_on_commit=False) as session:
             try:
                 yield session
                 session.commit()

@@ -37,7 +37,9 @@ def alembic_config(database: Database):
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS_DIR))
     config.set_main_option("sqlalchemy.url", database.location.url.replace("%", "%%"))
-    config.attributes["engine"] = database.engine
+    # BEGIN IMMEDIATE: two processes opening a new file at once queue instead of
+    # failing; the second then finds the schema current and does nothing.
+    config.attributes["engine"] = database.write_engine
     return config
 
 

@@ -40,6 +40,11 @@ class EcomCommands(Provider):
         if board is None or not board.loaded:
             return
         yield ("New task", board.action_new_task, "Add a task to the board (n)")
+        if board.selected_card() is not None:
+            yield ("Edit selected task", board.action_edit_task, "Open the selected task (e, enter)")
+            yield ("Delete selected task", board.action_delete_task, "Delete the selected task, after asking (d)")
+            yield ("Move selected task right", partial(board.action_move_card, 1), "To the next column (shift+→)")
+            yield ("Move selected task left", partial(board.action_move_card, -1), "To the previous column (shift+←)")
         yield ("Filter tasks by text", board.action_start_filter, "Filter title, notes, owner, channel (/)")
         if board.filter.active:
             yield ("Clear task filters", board.action_clear_filter, "Show every task again (escape)")
