@@ -43,10 +43,14 @@ def split_db(argv: Sequence[str]) -> tuple[list[str], str | None]:
             if i + 1 >= len(argv):
                 raise CliError("--db needs a path or URL")
             db = argv[i + 1]
+            if not db:
+                raise CliError("--db needs a path or URL")
             i += 2
             continue
         if arg.startswith("--db="):
             db = arg[len("--db=") :]
+            if not db:
+                raise CliError("--db needs a path or URL")
             i += 1
             continue
         rest.append(arg)
@@ -132,8 +136,15 @@ def _dispatch(args: argparse.Namespace) -> int:
 
         if isinstance(exc, DatabaseError):
             raise CliError(str(exc)) from None
-        raise CliError(f"{type(exc).__name__}: {exc}") from None
+        raise CliError(one_line(exc)) from None
     raise CliError(f"unknown command {args.command}")
+
+
+def one_line(exc: Exception) -> str:
+    """An unexpected error as one line: the driver's own message, without SQL or links."""
+    detail = getattr(exc, "orig", None) or exc
+    first = str(detail).strip().splitlines()[0] if str(detail).strip() else ""
+    return f"{type(detail).__name__}: {first}" if first else type(detail).__name__
 
 
 def _open_app(db: str | None) -> int:

@@ -1,7 +1,7 @@
 """Engine and sessions: the only module that knows it may be talking to SQLite.
 
-SQLite files are created with mode 0600 and opened with WAL, foreign keys and a
-busy timeout; write transactions start with ``BEGIN IMMEDIATE`` so concurrent
+SQLite files are created with mode 0600 and opened with foreign keys and a busy
+timeout, and switched to WAL once the schema check has shown the file is ours; write transactions start with ``BEGIN IMMEDIATE`` so concurrent
 writers queue on the busy timeout instead of failing with "database is locked".
 """
 
@@ -46,7 +46,6 @@ def _install_sqlite_events(engine: Engine) -> None:
         dbapi_conn.isolation_level = None  # we emit BEGIN ourselves
         cur = dbapi_conn.cursor()
         cur.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-        cur.execute("PRAGMA journal_mode = WAL")
         cur.execute("PRAGMA foreign_keys = ON")
         cur.execute("PRAGMA synchronous = NORMAL")
         cur.close()
@@ -129,6 +128,25 @@ class Database:
                 session.rollback()
                 raise
 
+    def enable_wal(self) -> None:
+        """Switch a SQLite file to WAL (persistent), once it is known to be ours.
+
+        Readers then never block the writer, so the app and scripts share the file.
+        """
+        if self.location.path is None:
+            return
+        raw = self.engine.raw_connection()  # outside any transaction, as the pragma requires
+        try:
+            cursor = raw.cursor()
+            (mode,) = cursor.execute("PRAGMA journal_mode").fetchone()
+            if str(mode).lower() != "wal":
+                cursor.execute("PRAGMA journal_mode = WAL")
+            cursor.close()
+        except sqlite3.OperationalError:
+            pass  # another process holds the file and will switch it
+        finally:
+            raw.close()
+
     def dispose(self) -> None:
         self.engine.dispose()
 
@@ -145,4 +163,5 @@ def open_database(db: str | None = None, *, location: DbLocation | None = None, 
     database = Database(location, engine)
     if upgrade:
         ensure_schema(database)
+        database.enable_wal()
     return database

@@ -55,7 +55,8 @@ def ensure_schema(database: Database) -> Path | None:
     try:
         revision = current_revision(database)
     except Exception as exc:
-        raise DatabaseError(f"cannot read database {database.location.describe()}: {exc}") from exc
+        reason = str(getattr(exc, "orig", None) or exc).strip().splitlines()[0]
+        raise DatabaseError(f"cannot read database {database.location.describe()}: {reason}") from exc
     if revision == HEAD_REVISION:
         return None
     backup = None

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from sqlalchemy import func
 from sqlmodel import Session, select
 
 from ecomtui.db.models import Channel, Partner
@@ -23,14 +22,24 @@ def owner_names(session: Session) -> list[tuple[int, str]]:
     return [(r[0], r[1]) for r in rows]
 
 
+def _match_name(rows: list[tuple[int, str]], name: str) -> int | None:
+    """The id whose name equals ``name`` ignoring case (Unicode-aware, unlike SQL lower())."""
+    wanted = name.casefold()
+    for row_id, row_name in rows:
+        if row_name.casefold() == wanted:
+            return row_id
+    return None
+
+
 def find_channel(session: Session, name: str | None) -> int | None:
     """The id of the channel called ``name`` (case-insensitive); None for empty."""
     name = (name or "").strip()
     if not name:
         return None
-    found = session.exec(select(Channel.id).where(func.lower(Channel.name) == name.lower())).first()
+    channels = channel_names(session)
+    found = _match_name(channels, name)
     if found is None:
-        known = ", ".join(n for _, n in channel_names(session))
+        known = ", ".join(n for _, n in channels)
         raise InvalidInput(f"channel: unknown channel '{name}' (known: {known})", "channel")
     return found
 
@@ -40,9 +49,10 @@ def find_owner(session: Session, name: str | None) -> int | None:
     name = (name or "").strip()
     if not name:
         return None
-    found = session.exec(select(Partner.id).where(func.lower(Partner.name) == name.lower())).first()
+    owners = owner_names(session)
+    found = _match_name(owners, name)
     if found is None:
-        names = [n for _, n in owner_names(session)]
+        names = [n for _, n in owners]
         known = ", ".join(names[:12]) + (", ..." if len(names) > 12 else "")
         raise InvalidInput(f"owner: unknown owner '{name}' (known: {known or 'none yet'})", "owner")
     return found

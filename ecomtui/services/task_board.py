@@ -36,7 +36,7 @@ class TaskCard:
     search_text: str = field(default="", init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
-        text = f"{self.title}\n{self.notes}\n{self.owner or ''}\n{self.channel or ''}".lower()
+        text = f"{self.title}\n{self.notes}\n{self.owner or ''}\n{self.channel or ''}".casefold()
         object.__setattr__(self, "search_text", text)
 
     def is_overdue(self, today: date) -> bool:
@@ -98,13 +98,13 @@ class BoardFilter:
 
 def matches(card: TaskCard, flt: BoardFilter) -> bool:
     """Whether a card passes the filter (text is case-insensitive over title, notes, owner, channel)."""
-    if flt.channel and (card.channel or "").lower() != flt.channel.lower():
+    if flt.channel and (card.channel or "").casefold() != flt.channel.casefold():
         return False
-    if flt.owner and (card.owner or "").lower() != flt.owner.lower():
+    if flt.owner and (card.owner or "").casefold() != flt.owner.casefold():
         return False
     if flt.sprint and card.sprint != flt.sprint:
         return False
-    words = flt.text.lower().split()
+    words = flt.text.casefold().split()
     return all(w in card.search_text for w in words)
 
 

@@ -20,7 +20,7 @@ class InvalidInput(ValueError):
         self.message = message
 
 
-_MONTH = re.compile(r"^(\d{4})-(\d{2})$")
+_MONTH = re.compile(r"^(\d{4})-(\d{2})$", re.ASCII)
 
 
 def parse_date(value: str | None, field: str = "date") -> date | None:
@@ -29,7 +29,7 @@ def parse_date(value: str | None, field: str = "date") -> date | None:
     if not value:
         return None
     try:
-        if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+        if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value, re.ASCII):
             raise ValueError
         return date.fromisoformat(value)
     except ValueError:
@@ -50,11 +50,12 @@ def parse_month(value: str | None, field: str = "month") -> str | None:
 def parse_choice(value: str | None, choices: Iterable[str], field: str, default: str | None = None) -> str:
     """One of ``choices`` (case-insensitive)."""
     choices = tuple(choices)
-    value = (value or "").strip().lower()
+    typed = (value or "").strip()
+    value = typed.lower()
     if not value and default is not None:
         return default
     if value not in choices:
-        raise InvalidInput(f"{field}: '{value}' is not one of {', '.join(choices)}", field)
+        raise InvalidInput(f"{field}: '{typed}' is not one of {', '.join(choices)}", field)
     return value
 
 

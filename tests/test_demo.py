@@ -1,0 +1,260 @@
+"""The demo store generator: deterministic, believable, and never overwrites a real store."""
+
+from __future__ import annotations
+
+import io
+import sqlite3
+from datetime import date, datetime, time, timedelta, timezone
+from pathlib import Path
+
+import pytest
+
+from ecomtui.db import location
+from ecomtui.db.engine import open_database
+from ecomtui.db.location import DbLocation
+from ecomtui.db.models import TASK_STATUSES
+from ecomtui.demo import is_demo_store, write_demo
+from ecomtui.services import tasks
+from ecomtui.services.validation import InvalidInput
+
+TODAY = date(2026, 11, 24)
+
+
+def _rows(path: Path, sql: str) -> list[tuple]:
+    conn = sqlite3.connect(path)
+    try:
+        return conn.execute(sql).fetchall()
+    finally:
+        conn.close()
+
+
+def _task_rows(path: Path) -> list[tuple]:
+    return _rows(
+        path,
+        "SELECT id, title, notes, status, channel_id, owner_id, priority, due, sprint,"
+        " created_at, updated_at, done_at FROM task ORDER BY id",
+    )
+
+
+def _open(path: Path):
+    return open_database(location=DbLocation(url=f"sqlite:///{path}", path=path))
+
+
+def _board(path: Path, today: date = TODAY) -> list[tasks.TaskCard]:
+    database = _open(path)
+    try:
+        with database.read() as session:
+            return tasks.load_board(session, today)
+    finally:
+        database.dispose()
+
+
+def _settings(path: Path) -> dict[str, str]:
+    return dict(_rows(path, "SELECT key, value FROM setting"))
+
+
+@pytest.fixture(autouse=True)
+def _isolated(tmp_path, monkeypatch):
+    """Never reach the real user data dir or the user's $ECOMTUI_DB."""
+    monkeypatch.setattr(location, "user_data_dir", lambda: tmp_path / "userdata")
+    monkeypatch.delenv("ECOMTUI_DB", raising=False)
+    monkeypatch.setenv("ECOMTUI_TODAY", TODAY.isoformat())
+
+
+@pytest.fixture(scope="module")
+def large_demo(tmp_path_factory) -> Path:
+    return write_demo(str(tmp_path_factory.mktemp("large") / "large.db"), scale="large", today=TODAY)
+
+
+# ---- determinism ----------------------------------------------------------------
+
+
+def test_same_seed_and_today_give_identical_stores(tmp_path):
+    a = write_demo(str(tmp_path / "a.db"), seed=11, today=TODAY)
+    b = write_demo(str(tmp_path / "b.db"), seed=11, today=TODAY)
+    assert _task_rows(a) == _task_rows(b)
+    for table in ("partner", "partner_service", "contact", "setting"):
+        assert _rows(a, f"SELECT * FROM {table} ORDER BY 1, 2") == _rows(b, f"SELECT * FROM {table} ORDER BY 1, 2")
+
+
+def test_another_seed_or_day_gives_another_store(tmp_path):
+    base = _task_rows(write_demo(str(tmp_path / "a.db"), seed=1, today=TODAY))
+    assert _task_rows(write_demo(str(tmp_path / "b.db"), seed=2, today=TODAY)) != base
+    assert _task_rows(write_demo(str(tmp_path / "c.db"), seed=1, today=TODAY + timedelta(days=40))) != base
+
+
+def test_today_comes_from_ecomtui_today(tmp_path, monkeypatch):
+    monkeypatch.setenv("ECOMTUI_TODAY", "2027-03-05")
+    via_env = write_demo(str(tmp_path / "env.db"))
+    explicit = write_demo(str(tmp_path / "explicit.db"), today=date(2027, 3, 5))
+    assert _task_rows(via_env) == _task_rows(explicit)
+    sprints = {s for (s,) in _rows(via_env, "SELECT DISTINCT sprint FROM task")}
+    assert {"2027-03", "2027-04"} <= sprints
+
+
+# ---- small scale content --------------------------------------------------------
+
+
+def test_small_store_is_a_believable_board(tmp_path):
+    path = write_demo(str(tmp_path / "small.db"), today=TODAY)
+    rows = _rows(path, "SELECT title, status, channel_id, owner_id, priority, due, sprint, done_at FROM task")
+    assert 100 <= len(rows) <= 140
+    assert {r[1] for r in rows} == set(TASK_STATUSES)
+    assert all(r[2] is not None and r[3] is not None for r in rows), "every task has a channel and an owner"
+    assert all(r[0].strip() and "[" not in r[0] for r in rows)
+    assert {r[4] for r in rows} == {"low", "normal", "high", "urgent"}
+    assert sum(r[4] == "normal" for r in rows) > len(rows) / 3
+    assert {r[6] for r in rows if r[1] != "done"} <= {"2026-11", "2026-12"}
+
+    board = _board(path)
+    assert len(board) == len(rows), "small store: every task is on the board"
+    overdue = [c for c in board if c.is_overdue(TODAY)]
+    assert 1 <= len(overdue) <= 10
+    assert all(c.channel and c.owner for c in board)
+
+    cutoff = datetime.combine(TODAY - timedelta(days=25), time.min, tzinfo=timezone.utc)
+    database = _open(path)
+    try:
+        with database.read() as session:
+            from sqlmodel import select
+
+            from ecomtui.db.models import Task
+
+            done = session.exec(select(Task).where(Task.status == "done")).all()
+            for task in done:
+                assert task.done_at is not None and cutoff <= task.done_at
+                assert task.done_at.date() <= TODAY
+                assert task.created_at <= task.done_at
+            for task in session.exec(select(Task).where(Task.status != "done")).all():
+                assert task.done_at is None
+                assert task.created_at <= task.updated_at
+    finally:
+        database.dispose()
+
+
+def test_small_store_has_team_agencies_and_freelancers(tmp_path):
+    path = write_demo(str(tmp_path / "small.db"), today=TODAY)
+    kinds = dict(_rows(path, "SELECT kind, count(*) FROM partner GROUP BY kind"))
+    assert kinds == {"in-house": 5, "agency": 4, "freelancer": 2}
+    agencies = _rows(path, "SELECT id, retainer_minor, contract_end FROM partner WHERE kind = 'agency'")
+    for partner_id, retainer, contract_end in agencies:
+        assert retainer and retainer > 0
+        assert contract_end is not None
+        contacts = _rows(path, f"SELECT email, phone FROM contact WHERE partner_id = {partner_id}")
+        assert contacts and all("@" in email and phone for email, phone in contacts)
+        assert _rows(path, f"SELECT service FROM partner_service WHERE partner_id = {partner_id}")
+    owners = {o for (o,) in _rows(path, "SELECT DISTINCT owner_id FROM task")}
+    assert len(owners) >= 8
+    settings = _settings(path)
+    assert settings["demo_store"] == "1"
+    assert settings["currency"] == "EUR"
+    assert settings["store_name"]
+
+
+def test_progress_lines(tmp_path):
+    out = io.StringIO()
+    write_demo(str(tmp_path / "p.db"), progress=out, today=TODAY)
+    lines = out.getvalue().splitlines()
+    assert lines and all(line.strip() for line in lines)
+    assert any("120 tasks" in line for line in lines)
+
+
+# ---- where it writes, and what it refuses ---------------------------------------
+
+
+def _real_store(path: Path) -> None:
+    database = open_database(str(path))
+    try:
+        with database.write() as session:
+            data = tasks.parse_task_input(session, title="Plan Black Friday", status="todo")
+            tasks.create_task(session, data)
+    finally:
+        database.dispose()
+
+
+def _snapshot(folder: Path) -> dict[str, bytes]:
+    return {p.name: p.read_bytes() for p in sorted(folder.iterdir())}
+
+
+def test_refuses_to_overwrite_a_store_that_is_not_a_demo(tmp_path):
+    path = tmp_path / "mine.db"
+    _real_store(path)
+    before = _snapshot(tmp_path)
+    with pytest.raises(InvalidInput) as err:
+        write_demo(str(path), today=TODAY)
+    assert "not a demo" in err.value.message
+    assert str(path) in err.value.message
+    assert _snapshot(tmp_path) == before
+    assert [r[0] for r in _rows(path, "SELECT title FROM task")] == ["Plan Black Friday"]
+
+
+def test_refuses_any_other_non_empty_file(tmp_path):
+    path = tmp_path / "notes.txt"
+    path.write_text("shopping list\n")
+    with pytest.raises(InvalidInput):
+        write_demo(str(path), today=TODAY)
+    assert path.read_text() == "shopping list\n"
+
+
+def test_an_empty_file_may_be_used(tmp_path):
+    path = tmp_path / "empty.db"
+    path.touch()
+    assert write_demo(str(path), today=TODAY) == path
+    assert is_demo_store(path)
+
+
+def test_rewriting_a_demo_replaces_it(tmp_path):
+    path = tmp_path / "demo.db"
+    write_demo(str(path), seed=1, today=TODAY)
+    first = _task_rows(path)
+    write_demo(str(path), seed=2, today=TODAY)
+    second = _task_rows(path)
+    assert second != first
+    assert second == _task_rows(write_demo(str(tmp_path / "fresh.db"), seed=2, today=TODAY))
+    assert len(_rows(path, "SELECT id FROM partner")) == 11, "replaced, not appended to"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["demo.db", "fresh.db"], "no temporary files left"
+
+
+def test_refuses_a_url(tmp_path):
+    with pytest.raises(InvalidInput) as err:
+        write_demo("postgresql+psycopg://me:secret@db/shop", today=TODAY)
+    assert err.value.message.startswith("demo:")
+    assert "secret" not in err.value.message
+
+
+def test_default_location_is_the_demo_file_not_ecomtui_db(tmp_path, monkeypatch):
+    real = tmp_path / "real.db"
+    monkeypatch.setenv("ECOMTUI_DB", str(real))
+    path = write_demo(None, today=TODAY)
+    assert path == tmp_path / "userdata" / "demo.db"
+    assert path.exists() and is_demo_store(path)
+    assert not real.exists()
+
+
+def test_cli_demo_no_open(tmp_path, capsys):
+    from ecomtui.cli import main
+
+    target = tmp_path / "cli.db"
+    assert main(["demo", "--db", str(target), "--no-open"]) == 0
+    assert str(target) in capsys.readouterr().out
+    mine = tmp_path / "mine.db"
+    _real_store(mine)
+    assert main(["demo", "--no-open", "--db", str(mine)]) == 1
+    assert "not a demo" in capsys.readouterr().err
+
+
+# ---- large scale ----------------------------------------------------------------
+
+
+def test_large_store_has_20000_tasks_and_a_workable_board(large_demo):
+    assert _rows(large_demo, "SELECT count(*) FROM task") == [(20_000,)]
+    board = _board(large_demo)
+    assert 200 <= len(board) <= 3000
+    open_tasks = _rows(large_demo, "SELECT count(*) FROM task WHERE status != 'done'")[0][0]
+    assert 200 <= open_tasks <= 1500
+    assert {c.status for c in board} == set(TASK_STATUSES)
+    sprints = [s for (s,) in _rows(large_demo, "SELECT DISTINCT sprint FROM task ORDER BY sprint")]
+    assert len(sprints) == 60
+    assert sprints[-1] == "2026-12"
+    overdue = [c for c in board if c.is_overdue(TODAY)]
+    assert 1 <= len(overdue) <= 100
