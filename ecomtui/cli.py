@@ -148,6 +148,9 @@ def one_line(exc: Exception) -> str:
 
 
 def _open_app(db: str | None) -> int:
+    import gc
+
+    gc.disable()  # start-up allocates much and frees little; the app re-enables it once data shows
     from ecomtui.app import run_app
 
     return run_app(db)
@@ -169,10 +172,10 @@ def _info(args) -> int:
     from ecomtui.db.schema import HEAD_REVISION, current_revision
 
     database = _open(args.db)
-    from ecomtui.services.tasks import count_tasks
+    from ecomtui.services.task_queries import count_tasks
 
-    with database.read() as session:
-        tasks = count_tasks(session)
+    with database.connect() as conn:
+        tasks = count_tasks(conn)
     print(f"ecomtui      {__version__}")
     print(f"python       {platform.python_version()}")
     print(f"textual      {textual.__version__}")
@@ -194,10 +197,10 @@ def _demo(args) -> int:
 
 
 def _task(args) -> int:
-    from ecomtui.services import tasks
-
     database = _open(args.db)
     if args.task_command == "add":
+        from ecomtui.services import tasks
+
         with database.write() as session:
             data = tasks.parse_task_input(
                 session,
@@ -213,22 +216,24 @@ def _task(args) -> int:
             card = tasks.create_task(session, data)
         print(f"added task {card.id}: {card.title}")
         return 0
-    from ecomtui.db.models import TASK_STATUSES
     from ecomtui.services.validation import parse_choice
+    from ecomtui.vocabulary import TASK_STATUSES
+
+    from ecomtui.services.task_queries import list_tasks
 
     status = parse_choice(args.status, TASK_STATUSES, "status") if args.status else None
-    with database.read() as session:
-        cards = tasks.list_tasks(session, status)
+    with database.connect() as conn:
+        cards = list_tasks(conn, status)
     if args.json:
-        json.dump([c.as_json() for c in cards], sys.stdout, ensure_ascii=False, indent=2)
-        sys.stdout.write("\n")
+        # one write of one string: json.dump streams thousands of tiny chunks
+        sys.stdout.write(json.dumps([c.as_json() for c in cards], ensure_ascii=False, indent=2) + "\n")
         return 0
     _print_task_table(cards)
     return 0
 
 
 def _print_task_table(cards) -> None:
-    from ecomtui.db.models import TASK_STATUS_LABELS
+    from ecomtui.vocabulary import TASK_STATUS_LABELS
 
     if not cards:
         print("no tasks")

@@ -13,12 +13,14 @@ import sqlite3
 from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
-from typing import Iterator
+from typing import TYPE_CHECKING, Iterator
 
-from sqlalchemy import Engine, create_engine, event
-from sqlmodel import Session
+from sqlalchemy import Connection, Engine, create_engine, event
 
 from ecomtui.db.location import DbLocation, resolve
+
+if TYPE_CHECKING:
+    from sqlmodel import Session
 
 BUSY_TIMEOUT_MS = 30_000
 _WRITE_OPTION = "ecomtui_write"
@@ -112,14 +114,24 @@ class Database:
         self.write_engine = engine.execution_options(**{_WRITE_OPTION: True})
 
     @contextmanager
-    def read(self) -> Iterator[Session]:
+    def connect(self) -> Iterator[Connection]:
+        """A Core connection for reading (no ORM import: the start-up path uses it)."""
+        with self.engine.connect() as conn:
+            yield conn
+
+    @contextmanager
+    def read(self) -> Iterator["Session"]:
         """A session for reading; never commits."""
+        from sqlmodel import Session
+
         with Session(self.engine, expire_on_commit=False) as session:
             yield session
 
     @contextmanager
-    def write(self) -> Iterator[Session]:
+    def write(self) -> Iterator["Session"]:
         """A session for one write transaction: commits on success, rolls back on error."""
+        from sqlmodel import Session
+
         with Session(self.write_engine, expire_on_commit=False) as session:
             try:
                 yield session

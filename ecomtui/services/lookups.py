@@ -1,23 +1,27 @@
-"""Name lookups shared by every domain: channels and owners (partners) by name."""
+"""Name lookups shared by every domain: channels and owners (partners) by name.
+
+Core-only (no ORM, no SQLModel import): these run on the start-up path, with
+either a Core connection or a session.
+"""
 
 from __future__ import annotations
 
-from sqlmodel import Session, select
+from sqlalchemy import false, select
 
-from ecomtui.db.models import Channel, Partner
+from ecomtui.db.tables import channel, partner
 from ecomtui.services.validation import InvalidInput
 
 
-def channel_names(session: Session) -> list[tuple[int, str]]:
+def channel_names(conn) -> list[tuple[int, str]]:
     """All channels as (id, name) in display order."""
-    rows = session.exec(select(Channel.id, Channel.name).order_by(Channel.position, Channel.name))
+    rows = conn.execute(select(channel.c.id, channel.c.name).order_by(channel.c.position, channel.c.name))
     return [(r[0], r[1]) for r in rows]
 
 
-def owner_names(session: Session) -> list[tuple[int, str]]:
+def owner_names(conn) -> list[tuple[int, str]]:
     """Everyone who can own a task (team members and partners) as (id, name)."""
-    rows = session.exec(
-        select(Partner.id, Partner.name).where(Partner.archived == False).order_by(Partner.name)  # noqa: E712
+    rows = conn.execute(
+        select(partner.c.id, partner.c.name).where(partner.c.archived == false()).order_by(partner.c.name)
     )
     return [(r[0], r[1]) for r in rows]
 
@@ -31,7 +35,7 @@ def _match_name(rows: list[tuple[int, str]], name: str) -> int | None:
     return None
 
 
-def find_channel(session: Session, name: str | None) -> int | None:
+def find_channel(session, name: str | None) -> int | None:
     """The id of the channel called ``name`` (case-insensitive); None for empty."""
     name = (name or "").strip()
     if not name:
@@ -44,7 +48,7 @@ def find_channel(session: Session, name: str | None) -> int | None:
     return found
 
 
-def find_owner(session: Session, name: str | None) -> int | None:
+def find_owner(session, name: str | None) -> int | None:
     """The id of the partner or team member called ``name`` (case-insensitive)."""
     name = (name or "").strip()
     if not name:

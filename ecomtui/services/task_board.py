@@ -7,7 +7,8 @@ has loaded, and a filter keystroke runs it over every card in memory.
 from __future__ import annotations
 
 from bisect import insort
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
+from functools import cached_property
 from datetime import date
 from typing import Iterable, Sequence
 
@@ -17,7 +18,7 @@ from ecomtui.vocabulary import PRIORITIES, TASK_STATUSES
 PRIORITY_RANK = {"urgent": 0, "high": 1, "normal": 2, "low": 3}
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class TaskCard:
     """One task as the board and the command line show it."""
 
@@ -33,11 +34,10 @@ class TaskCard:
     channel_id: int | None = None
     owner_id: int | None = None
     promotion_id: int | None = None
-    search_text: str = field(default="", init=False, repr=False, compare=False)
-
-    def __post_init__(self) -> None:
-        text = f"{self.title}\n{self.notes}\n{self.owner or ''}\n{self.channel or ''}".casefold()
-        object.__setattr__(self, "search_text", text)
+    @cached_property
+    def search_text(self) -> str:
+        """What the live filter searches, case-folded once on first use."""
+        return f"{self.title}\n{self.notes}\n{self.owner or ''}\n{self.channel or ''}".casefold()
 
     def is_overdue(self, today: date) -> bool:
         return self.due is not None and self.due < today and self.status != "done"

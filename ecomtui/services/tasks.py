@@ -1,20 +1,28 @@
-"""Tasks: queries and changes of work items on the board.
+"""Tasks: changes of work items (create, edit, move, delete) through the ORM.
 
-The pure card logic (filtering, ordering) lives in :mod:`ecomtui.services.task_board`
-and is re-exported here.
+Reads live in :mod:`ecomtui.services.task_queries` (Core only, used at start-up)
+and the pure card logic in :mod:`ecomtui.services.task_board`; both are
+re-exported here so callers need one import.
 """
 
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import date, datetime, time, timedelta, timezone
+from datetime import datetime
 
-from sqlalchemy import delete, func, or_, select
+from sqlalchemy import delete
 from sqlmodel import Session
 
 from ecomtui.clock import now
-from ecomtui.db.models import Channel, Partner, Task
+from ecomtui.db.models import Task
 from ecomtui.services.lookups import find_channel, find_owner
+from ecomtui.services.task_queries import (  # noqa: F401  (re-exported)
+    DONE_VISIBLE_DAYS,
+    count_tasks,
+    get_card,
+    list_tasks,
+    load_board,
+)
 from ecomtui.services.task_board import (  # noqa: F401  (re-exported)
     PRIORITY_RANK,
     BoardFilter,
@@ -33,9 +41,6 @@ from ecomtui.services.task_board import (  # noqa: F401  (re-exported)
 from ecomtui.services.validation import InvalidInput
 from ecomtui.vocabulary import TASK_STATUSES
 
-DONE_VISIBLE_DAYS = 30
-
-
 def parse_task_input(
     session: Session,
     *,
@@ -51,53 +56,6 @@ def parse_task_input(
     """Validate what the user typed; raises InvalidInput naming the first bad field."""
     data = build_task_input(title=title, status=status, priority=priority, due=due, sprint=sprint, notes=notes)
     return replace(data, channel_id=find_channel(session, channel), owner_id=find_owner(session, owner))
-
-
-def _card_query():
-    return (
-        select(
-            Task.id,
-            Task.title,
-            Task.status,
-            Task.priority,
-            Task.due,
-            Channel.name,
-            Partner.name,
-            Task.sprint,
-            Task.notes,
-            Task.channel_id,
-            Task.owner_id,
-            Task.promotion_id,
-        )
-        .outerjoin(Channel, Channel.id == Task.channel_id)
-        .outerjoin(Partner, Partner.id == Task.owner_id)
-    )
-
-
-def _cards(rows) -> list[TaskCard]:
-    return [TaskCard(*row) for row in rows]
-
-
-def load_board(session: Session, today: date) -> list[TaskCard]:
-    """Every task on the board (open, or done in the last 30 days), in board order."""
-    cutoff = datetime.combine(today - timedelta(days=DONE_VISIBLE_DAYS), time.min, tzinfo=timezone.utc)
-    query = _card_query().where(
-        or_(Task.status != "done", Task.done_at >= cutoff, Task.done_at.is_(None))
-    )
-    return sort_cards(_cards(session.execute(query)))
-
-
-def list_tasks(session: Session, status: str | None = None) -> list[TaskCard]:
-    """All tasks (old done ones included) for the command line, board order."""
-    query = _card_query()
-    if status:
-        query = query.where(Task.status == status)
-    return sort_cards(_cards(session.execute(query.order_by(Task.id))))
-
-
-def get_card(session: Session, task_id: int) -> TaskCard | None:
-    row = session.execute(_card_query().where(Task.id == task_id)).first()
-    return TaskCard(*row) if row else None
 
 
 def create_task(session: Session, data: TaskInput) -> TaskCard:
@@ -167,7 +125,3 @@ def move_task(session: Session, task_id: int, status: str) -> None:
 
 def delete_task(session: Session, task_id: int) -> None:
     session.execute(delete(Task).where(Task.id == task_id))
-
-
-def count_tasks(session: Session) -> int:
-    return session.execute(select(func.count()).select_from(Task)).scalar_one()

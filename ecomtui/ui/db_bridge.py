@@ -17,7 +17,7 @@ from textual.app import App
 
 from ecomtui.db.location import DbLocation
 
-Job = Callable[[Any], Any]  # receives a Session
+Job = Callable[[Any], Any]  # receives a Core connection (reads) or a Session (writes)
 
 
 @dataclass
@@ -50,7 +50,7 @@ class DbBridge:
         self,
         job: Job,
         *,
-        write: bool = False,
+        write: bool = False,  # False: job(connection), read-only; True: job(session), one transaction
         on_done: Callable[[Any], None] | None = None,
         on_error: Callable[[Exception], None] | None = None,
     ) -> None:
@@ -69,12 +69,20 @@ class DbBridge:
             self.app.call_from_thread(on_fail, exc)
             return
         self.app.call_from_thread(on_open, self.database)
+        warmed = False
         while True:
-            request = self._queue.get()
+            try:
+                request = self._queue.get(timeout=None if warmed else 0.3)
+            except queue.Empty:
+                # idle after start-up: load the write path now, not on the first edit
+                import ecomtui.services.tasks  # noqa: F401
+
+                warmed = True
+                continue
             if request is _STOP:
                 break
             try:
-                context = self.database.write() if request.write else self.database.read()
+                context = self.database.write() if request.write else self.database.connect()
                 with context as session:
                     result = request.job(session)
             except Exception as exc:

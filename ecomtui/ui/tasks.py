@@ -13,7 +13,9 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
+from textual.containers import Horizontal
+from textual.content import Content
+from textual.css.query import NoMatches
 from textual.widget import Widget
 from textual.widgets import Input, Static
 
@@ -40,10 +42,10 @@ WELCOME = (
 
 
 def _job_load_board(today: date):
-    def job(session):
-        from ecomtui.services import lookups, tasks
+    def job(conn):
+        from ecomtui.services import lookups, task_queries
 
-        return tasks.load_board(session, today), lookups.channel_names(session), lookups.owner_names(session)
+        return task_queries.load_board(conn, today), lookups.channel_names(conn), lookups.owner_names(conn)
 
     return job
 
@@ -76,23 +78,33 @@ class TaskBoard(Widget):
         self.today = clock.today()
 
     def compose(self) -> ComposeResult:
-        yield Input(placeholder="Filter: title, notes, owner, channel — enter keeps it, esc clears", id="filter", compact=True)
         yield Static("Loading tasks…", id="board-status", markup=False)
         with Horizontal(id="columns"):
             for status in TASK_STATUSES:
-                with Vertical(classes="column", id=f"col-{status}"):
-                    with Horizontal(classes="column-header"):
-                        yield Static(TASK_STATUS_LABELS[status], classes="column-label", markup=False)
-                        yield Static("", classes="column-count", markup=False)
-                    yield CardColumn(status, id=f"cards-{status}")
+                column = CardColumn(status, id=f"cards-{status}")
+                column.border_title = Content(TASK_STATUS_LABELS[status])
+                yield column
         yield Static(WELCOME, id="welcome", markup=False)
+
+    def filter_input(self) -> Input | None:
+        """The filter field, once mounted (on first use: painting the board does not need it)."""
+        try:
+            return self.query_one("#filter", Input)
+        except NoMatches:
+            return None
 
     # ---- loading ------------------------------------------------------------------
 
-    def load(self) -> None:
-        """(Re)load every card from the database."""
+    def load(self, on_loaded=None) -> None:
+        """(Re)load every card from the database; ``on_loaded()`` runs once they are shown."""
         self.today = clock.today()
-        self.app.bridge.submit(_job_load_board(self.today), on_done=self._loaded)
+
+        def loaded(result) -> None:
+            self._loaded(result)
+            if on_loaded is not None:
+                self.call_after_refresh(on_loaded)
+
+        self.app.bridge.submit(_job_load_board(self.today), on_done=loaded)
 
     def _loaded(self, result) -> None:
         cards, channels, owners = result
@@ -139,18 +151,39 @@ class TaskBoard(Widget):
         shown = sum(len(v) for v in grouped.values())
         for status in TASK_STATUSES:
             column = self.column(status)
-            column.empty_text = "no match" if self.filter.active else "—"
+            empty_text = "no match" if self.filter.active else "—"
+            if column.empty_text != empty_text:
+                column.empty_text = empty_text
+                column.refresh()
             column.set_cards(grouped[status], self.today, keep_id=keep_id)
-            count = self.query_one(f"#col-{status} .column-count", Static)
-            count.update(Text(f"{len(grouped[status]):,}"))
+            self._title_column(column, len(grouped[status]))
         self._update_status(shown, total)
         empty = self.loaded and total == 0
         self.set_class(empty, "-empty")
 
+    def _title_column(self, column: CardColumn, count: int) -> None:
+        """Label and count on the top border; the count moves to the bottom border when narrow."""
+        label = TASK_STATUS_LABELS[column.status]
+        number = f"{count:,}"
+        if len(label) + len(number) + 5 <= column.size.width or not column.size.width:
+            column.border_title = Content.assemble((label, "bold"), " ", (number, "dim"))
+            column.border_subtitle = ""
+        else:
+            column.border_title = Content.assemble((label, "bold"))
+            column.border_subtitle = Content.assemble((number, "dim"))
+
+    def on_resize(self) -> None:
+        if self.loaded:
+            self.call_after_refresh(self._retitle)
+
+    def _retitle(self) -> None:
+        for column in self.columns():
+            self._title_column(column, len(column.cards))
+
     def _update_status(self, shown: int, total: int) -> None:
         status = self.query_one("#board-status", Static)
         if not self.loaded:
-            status.update(Text("Loading tasks…"))
+            status.update(Text("Loading tasks…"), layout=False)
             return
         overdue = sum(1 for c in self.cards if c.is_overdue(self.today))
         line = Text()
@@ -163,13 +196,14 @@ class TaskBoard(Widget):
             if overdue:
                 line.append(" · ")
                 line.append(f"{overdue:,} overdue", "bold red")
-        status.update(line)
+        status.update(line, layout=False)
 
     # ---- actions ------------------------------------------------------------------
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "clear_filter":
-            return self.filter.active or self.query_one("#filter", Input).display
+            field = self.filter_input()
+            return self.filter.active or bool(field and field.display)
         if action in ("edit_task", "delete_task", "move_card"):
             return self.selected_card() is not None
         if action in ("new_task",):
@@ -188,18 +222,26 @@ class TaskBoard(Widget):
             target.refresh()
         target.focus()
 
-    def action_start_filter(self) -> None:
-        field = self.query_one("#filter", Input)
+    async def action_start_filter(self) -> None:
+        field = self.filter_input()
+        if field is None:
+            field = Input(
+                placeholder="Filter: title, notes, owner, channel — enter keeps it, esc clears",
+                id="filter",
+                compact=True,
+            )
+            await self.mount(field, before=0)
         field.display = True
         field.focus()
         self.refresh_bindings()
 
     def action_clear_filter(self) -> None:
-        field = self.query_one("#filter", Input)
-        had_focus = field.has_focus
+        field = self.filter_input()
+        had_focus = bool(field and field.has_focus)
         keep = self.selected_card()
-        field.value = ""
-        field.display = False
+        if field is not None:
+            field.value = ""
+            field.display = False
         self.filter = BoardFilter()
         self.refresh_board(keep_id=keep.id if keep else None)
         if had_focus or self.current_column() is None:
@@ -255,8 +297,10 @@ class TaskBoard(Widget):
         place_card(self.cards, card)
         if self.filter.active and not _visible(card, self.filter):
             self.filter = BoardFilter()
-            self.query_one("#filter", Input).value = ""
-            self.query_one("#filter", Input).display = False
+            field = self.filter_input()
+            if field is not None:
+                field.value = ""
+                field.display = False
         self.refresh_board()
         self._focus_card(card)
         self.notify(Text(f"Added “{card.title}”"), timeout=3)

@@ -73,12 +73,15 @@ class CardColumn(ScrollView, can_focus=True):
         self.cursor = 0
         self.today = date.today()
         self.empty_text = ""
+        self._lines: dict[tuple, Strip] = {}  # drawn card lines, by (card, row, width, state)
 
     # ---- data -------------------------------------------------------------
 
     def set_cards(self, cards: list[TaskCard], today: date, keep_id: int | None = None) -> None:
         """Show ``cards``; keep the cursor on ``keep_id`` (or the same index) if possible."""
         current = self.selected
+        old_cursor = self.cursor
+        unchanged = cards == self.cards and today == self.today
         self.cards = cards
         self.today = today
         wanted = keep_id if keep_id is not None else (current.id if current else None)
@@ -91,9 +94,21 @@ class CardColumn(ScrollView, can_focus=True):
                 self.cursor = min(self.cursor, max(len(cards) - 1, 0))
         else:
             self.cursor = min(self.cursor, max(len(cards) - 1, 0))
-        self.virtual_size = Size(self.size.width, len(cards) * CARD_HEIGHT)
-        self._show_cursor()
-        self.refresh()
+        if not unchanged or self.cursor != old_cursor:
+            self._set_height(len(cards))
+            self._show_cursor()
+            self.refresh()
+
+    def _set_height(self, count: int) -> None:
+        """Size the scrollable area for ``count`` cards without a full-screen layout pass."""
+        size = Size(self.size.width, count * CARD_HEIGHT)
+        if size == self.virtual_size:
+            return
+        had_scrollbar = self.show_vertical_scrollbar
+        self.set_reactive(CardColumn.virtual_size, size)
+        self._scroll_update(size)
+        if self.show_vertical_scrollbar != had_scrollbar:
+            self.refresh(layout=True)  # the scrollbar appears or goes: that needs a layout
 
     @property
     def selected(self) -> TaskCard | None:
@@ -136,10 +151,15 @@ class CardColumn(ScrollView, can_focus=True):
 
     def on_resize(self, event: events.Resize) -> None:
         self.virtual_size = Size(event.size.width, len(self.cards) * CARD_HEIGHT)
+        self._lines.clear()
         self._show_cursor()
 
     def on_focus(self) -> None:
         self.refresh()
+
+    def notify_style_update(self) -> None:
+        super().notify_style_update()
+        self._lines.clear()  # theme or focus styles changed
 
     def on_blur(self) -> None:
         self.refresh()
@@ -163,8 +183,14 @@ class CardColumn(ScrollView, can_focus=True):
             name = "card--cursor" if self.has_focus else "card--cursor-blurred"
         else:
             name = "card"
-        card_style = base + self.get_component_rich_style(name)
-        return self._text_strip(self._card_line(card, row, width), width, card_style)
+        key = (card, row, width, name, self.today)
+        strip = self._lines.get(key)
+        if strip is None:
+            if len(self._lines) > 4000:
+                self._lines.clear()
+            card_style = base + self.get_component_rich_style(name)
+            strip = self._lines[key] = self._text_strip(self._card_line(card, row, width), width, card_style)
+        return strip
 
     def _card_line(self, card: TaskCard, row: int, width: int) -> Text:
         inner = max(width - 2, 1)

@@ -1,0 +1,66 @@
+"""Task reads for the board and the command line, in SQLAlchemy Core only.
+
+No ORM and no SQLModel import, so the app's first board can load while the
+heavier write path is still being imported. Works with a Core connection or a
+session.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime, time, timedelta, timezone
+
+from sqlalchemy import func, or_, select
+
+from ecomtui.db.tables import channel, partner, task
+from ecomtui.services.task_board import TaskCard, sort_cards
+
+DONE_VISIBLE_DAYS = 30
+
+
+def _card_query():
+    return select(
+        task.c.id,
+        task.c.title,
+        task.c.status,
+        task.c.priority,
+        task.c.due,
+        channel.c.name,
+        partner.c.name,
+        task.c.sprint,
+        task.c.notes,
+        task.c.channel_id,
+        task.c.owner_id,
+        task.c.promotion_id,
+    ).select_from(
+        task.outerjoin(channel, channel.c.id == task.c.channel_id).outerjoin(partner, partner.c.id == task.c.owner_id)
+    )
+
+
+def _cards(rows) -> list[TaskCard]:
+    return [TaskCard(*row) for row in rows]
+
+
+def load_board(conn, today: date) -> list[TaskCard]:
+    """Every task on the board (open, or done in the last 30 days), in board order."""
+    cutoff = datetime.combine(today - timedelta(days=DONE_VISIBLE_DAYS), time.min, tzinfo=timezone.utc)
+    query = _card_query().where(
+        or_(task.c.status != "done", task.c.done_at >= cutoff, task.c.done_at.is_(None))
+    )
+    return sort_cards(_cards(conn.execute(query)))
+
+
+def list_tasks(conn, status: str | None = None) -> list[TaskCard]:
+    """All tasks (old done ones included) for the command line, in board order."""
+    query = _card_query()
+    if status:
+        query = query.where(task.c.status == status)
+    return sort_cards(_cards(conn.execute(query.order_by(task.c.id))))
+
+
+def get_card(conn, task_id: int) -> TaskCard | None:
+    row = conn.execute(_card_query().where(task.c.id == task_id)).first()
+    return TaskCard(*row) if row else None
+
+
+def count_tasks(conn) -> int:
+    return conn.execute(select(func.count()).select_from(task)).scalar_one()
