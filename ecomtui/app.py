@@ -13,8 +13,11 @@ import time
 from rich.text import Text
 from textual.app import App, ComposeResult
 from textual.binding import Binding
-from textual.screen import ModalScreen
-from textual.widgets import Footer, Static, TabbedContent, TabPane
+from textual.reactive import Reactive
+from textual.screen import ModalScreen, Screen
+from textual.widget import Widget
+from textual.widgets import Static, TabbedContent, TabPane
+from ecomtui.ui.widgets.key_footer import KeyFooter
 
 from ecomtui import clock
 from ecomtui.db.location import DbLocation, resolve
@@ -32,6 +35,16 @@ def _commands_provider():
     from ecomtui.ui.commands import EcomCommands
 
     return EcomCommands
+
+
+class MainScreen(Screen):
+    """The app's screen. A focus change repaints only the widgets whose focus styles change.
+
+    Textual's Screen repaints the whole terminal on every focus change; on the
+    board, moving between columns (or moving a card) would pay that each time.
+    """
+
+    focused: Reactive[Widget | None] = Reactive(None, repaint=False)
 
 
 class EcomApp(App):
@@ -55,13 +68,16 @@ class EcomApp(App):
         self.database = None
         self.startup_seconds: float | None = None  # module import to first data on screen
 
+    def get_default_screen(self) -> Screen:
+        return MainScreen(id="_default")
+
     def compose(self) -> ComposeResult:
         with TabbedContent(id="tabs"):
             for key, (tab, label) in TABS.items():
                 with TabPane(f"{key} {label}", id=tab):
                     yield TaskBoard(id="board")
         yield Static(self._status_text(), id="status-line")
-        yield Footer()
+        yield KeyFooter()
 
     def _status_text(self, extra: str = "") -> Text:
         today = clock.today()

@@ -76,6 +76,7 @@ class TaskBoard(Widget):
         self.owners: list[tuple[int, str]] = []
         self.loaded = False
         self.today = clock.today()
+        self._status_line: Text | None = None
 
     def compose(self) -> ComposeResult:
         yield Static("Loading tasks…", id="board-status", markup=False)
@@ -160,17 +161,21 @@ class TaskBoard(Widget):
         self._update_status(shown, total)
         empty = self.loaded and total == 0
         self.set_class(empty, "-empty")
+        self.refresh_bindings()  # edit/delete/move apply only while a card is selected
 
     def _title_column(self, column: CardColumn, count: int) -> None:
         """Label and count on the top border; the count moves to the bottom border when narrow."""
         label = TASK_STATUS_LABELS[column.status]
         number = f"{count:,}"
         if len(label) + len(number) + 5 <= column.size.width or not column.size.width:
-            column.border_title = Content.assemble((label, "bold"), " ", (number, "dim"))
-            column.border_subtitle = ""
+            title, subtitle = Content.assemble((label, "bold"), " ", (number, "dim")), Content("")
         else:
-            column.border_title = Content.assemble((label, "bold"))
-            column.border_subtitle = Content.assemble((number, "dim"))
+            title, subtitle = Content.assemble((label, "bold")), Content.assemble((number, "dim"))
+        # each assignment repaints the whole column: only when it changed
+        if column.border_title != title:
+            column.border_title = title
+        if column.border_subtitle != subtitle:
+            column.border_subtitle = subtitle
 
     def on_resize(self) -> None:
         if self.loaded:
@@ -196,7 +201,9 @@ class TaskBoard(Widget):
             if overdue:
                 line.append(" · ")
                 line.append(f"{overdue:,} overdue", "bold red")
-        status.update(line, layout=False)
+        if line != self._status_line:
+            self._status_line = line
+            status.update(line, layout=False)
 
     # ---- actions ------------------------------------------------------------------
 
@@ -395,12 +402,6 @@ class TaskBoard(Widget):
                 break
         column.focus()
 
-    @on(CardColumn.CursorMoved)
-    def _cursor_moved(self) -> None:
-        self.refresh_bindings()
-
-    def on_descendant_focus(self) -> None:
-        self.refresh_bindings()
 
 
 def _visible(card: TaskCard, flt: BoardFilter) -> bool:

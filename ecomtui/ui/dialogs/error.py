@@ -7,7 +7,9 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Footer, Button, Static
+from textual.widgets import Button, Static
+
+from ecomtui.ui.widgets.key_footer import KeyFooter
 
 
 class ErrorDialog(ModalScreen[None]):
@@ -26,7 +28,7 @@ class ErrorDialog(ModalScreen[None]):
             yield Static(Text(self.message), classes="dialog-body")
             with Horizontal(classes="dialog-buttons"):
                 yield Button("Close", id="close", compact=True)
-        yield Footer()
+        yield KeyFooter()
 
 
     def on_button_pressed(self) -> None:

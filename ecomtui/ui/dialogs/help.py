@@ -8,7 +8,9 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
+
+from ecomtui.ui.widgets.key_footer import KeyFooter
 
 KEYS: list[tuple[str, list[tuple[str, str]]]] = [
     (
@@ -71,6 +73,6 @@ class HelpScreen(ModalScreen[None]):
         with VerticalScroll(classes="dialog help"):
             yield Static(Text("Keys"), classes="dialog-title")
             yield Static(help_table())
-        yield Footer()
+        yield KeyFooter()
 
 

@@ -74,6 +74,7 @@ class CardColumn(ScrollView, can_focus=True):
         self.today = date.today()
         self.empty_text = ""
         self._lines: dict[tuple, Strip] = {}  # drawn card lines, by (card, row, width, state)
+        self._base_style: Style | None = None
 
     # ---- data -------------------------------------------------------------
 
@@ -154,12 +155,13 @@ class CardColumn(ScrollView, can_focus=True):
         self._lines.clear()
         self._show_cursor()
 
+    def notify_style_update(self) -> None:
+        super().notify_style_update()
+        self._base_style = None
+
     def on_focus(self) -> None:
         self.refresh()
 
-    def notify_style_update(self) -> None:
-        super().notify_style_update()
-        self._lines.clear()  # theme or focus styles changed
 
     def on_blur(self) -> None:
         self.refresh()
@@ -168,7 +170,9 @@ class CardColumn(ScrollView, can_focus=True):
 
     def render_line(self, y: int) -> Strip:
         width = self.scrollable_content_region.width
-        base = self.rich_style
+        base = self._base_style
+        if base is None:
+            base = self._base_style = self.rich_style
         line_no = y + int(self.scroll_offset.y)
         index, row = divmod(line_no, CARD_HEIGHT)
         if not self.cards:
@@ -183,7 +187,7 @@ class CardColumn(ScrollView, can_focus=True):
             name = "card--cursor" if self.has_focus else "card--cursor-blurred"
         else:
             name = "card"
-        key = (card, row, width, name, self.today)
+        key = (card, row, width, name, self.today, self.app.theme)
         strip = self._lines.get(key)
         if strip is None:
             if len(self._lines) > 4000:
@@ -193,7 +197,6 @@ class CardColumn(ScrollView, can_focus=True):
         return strip
 
     def _card_line(self, card: TaskCard, row: int, width: int) -> Text:
-        inner = max(width - 2, 1)
         if row in (0, 1):
             return self._title_line(card, row, width)
         if row == 2:
