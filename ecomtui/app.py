@@ -16,13 +16,14 @@ from textual.binding import Binding
 from textual.reactive import Reactive
 from textual.screen import ModalScreen, Screen
 from textual.widget import Widget
-from textual.widgets import Static, TabbedContent, TabPane
+from textual.widgets import ContentSwitcher, Static
 from ecomtui.ui.widgets.key_footer import KeyFooter
 
 from ecomtui import clock
 from ecomtui.db.location import DbLocation, resolve
 from ecomtui.ui.db_bridge import DbBridge
 from ecomtui.ui.tasks import TaskBoard
+from ecomtui.ui.widgets.tab_bar import TabBar, TabSpec
 
 STARTED = time.perf_counter()
 
@@ -72,10 +73,9 @@ class EcomApp(App):
         return MainScreen(id="_default")
 
     def compose(self) -> ComposeResult:
-        with TabbedContent(id="tabs"):
-            for key, (tab, label) in TABS.items():
-                with TabPane(f"{key} {label}", id=tab):
-                    yield TaskBoard(id="board")
+        yield TabBar([TabSpec(tab, key, label) for key, (tab, label) in TABS.items()], id="tab-bar")
+        with ContentSwitcher(id="tabs", initial="tasks"):
+            yield TaskBoard(id="tasks")
         yield Static(self._status_text(), id="status-line")
         yield KeyFooter()
 
@@ -93,7 +93,7 @@ class EcomApp(App):
     @property
     def task_board(self) -> TaskBoard | None:
         try:
-            return self.query_one("#board", TaskBoard)
+            return self.query_one("#tasks", TaskBoard)
         except Exception:
             return None
 
@@ -145,10 +145,13 @@ class EcomApp(App):
         return True
 
     def action_switch_tab(self, tab: str) -> None:
-        tabs = self.query_one("#tabs", TabbedContent)
-        tabs.active = tab
+        self.query_one("#tabs", ContentSwitcher).current = tab
+        self.query_one("#tab-bar", TabBar).active = tab
         if tab == "tasks" and self.task_board is not None:
             self.task_board.focus_first_column()
+
+    def on_tab_bar_activated(self, event: TabBar.Activated) -> None:
+        self.action_switch_tab(event.tab_id)
 
     def action_help(self) -> None:
         from ecomtui.ui.dialogs.help import HelpScreen

@@ -33,8 +33,12 @@ async def shoot(db: Path, name: str, size: tuple[int, int], keys: list[str]) -> 
 
     app = EcomApp(db=str(db))
     async with app.run_test(size=size) as pilot:
-        while not (app.task_board is not None and app.task_board.loaded):
+        for _ in range(400):
+            if app.task_board is not None and app.task_board.loaded:
+                break
             await pilot.pause(0.05)
+        else:
+            raise SystemExit(f"the board did not load for {name}")
         await pilot.pause(0.1)
         for key in keys:
             await pilot.press(key)

@@ -12,7 +12,6 @@ from functools import cached_property
 from datetime import date
 from typing import Iterable, Sequence
 
-from ecomtui.services.validation import parse_choice, parse_date, parse_month, require_text
 from ecomtui.vocabulary import PRIORITIES, TASK_STATUSES
 
 PRIORITY_RANK = {"urgent": 0, "high": 1, "normal": 2, "low": 3}
@@ -162,6 +161,8 @@ def build_task_input(
     owner_id: int | None = None,
 ) -> TaskInput:
     """Validate typed task fields (raises InvalidInput naming the first bad field)."""
+    from ecomtui.services.validation import parse_choice, parse_date, parse_month, require_text
+
     return TaskInput(
         title=require_text(title, "title"),
         status=parse_choice(status, TASK_STATUSES, "status", default="todo"),

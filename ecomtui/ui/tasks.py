@@ -109,12 +109,13 @@ class TaskBoard(Widget):
 
     def _loaded(self, result) -> None:
         cards, channels, owners = result
+        first_load = not self.loaded
         self.cards = cards
         self.channels = channels
         self.owners = owners
         self.loaded = True
         self.refresh_board()
-        if not any(col.has_focus for col in self.columns()):
+        if first_load or not any(col.has_focus for col in self.columns()):
             self.focus_first_column()
 
     # ---- helpers ----------------------------------------------------------------------

@@ -75,6 +75,8 @@ class CardColumn(ScrollView, can_focus=True):
         self.empty_text = ""
         self._lines: dict[tuple, Strip] = {}  # drawn card lines, by (card, row, width, state)
         self._base_style: Style | None = None
+        self._styles: dict[str, Style] = {}  # component styles, until the CSS changes
+        self._wrapped: dict[tuple[str, int], list[Text]] = {}  # titles wrapped to a width
 
     # ---- data -------------------------------------------------------------
 
@@ -158,10 +160,10 @@ class CardColumn(ScrollView, can_focus=True):
     def notify_style_update(self) -> None:
         super().notify_style_update()
         self._base_style = None
+        self._styles.clear()
 
     def on_focus(self) -> None:
         self.refresh()
-
 
     def on_blur(self) -> None:
         self.refresh()
@@ -177,7 +179,7 @@ class CardColumn(ScrollView, can_focus=True):
         index, row = divmod(line_no, CARD_HEIGHT)
         if not self.cards:
             if y == 1 and self.empty_text:
-                text = Text(" " + self.empty_text, style=self.get_component_rich_style("column--empty"))
+                text = Text(" " + self.empty_text, style=self._style("column--empty"))
                 return self._text_strip(text, width, base)
             return Strip.blank(width, base)
         if index >= len(self.cards) or row == CARD_LINES:
@@ -192,9 +194,15 @@ class CardColumn(ScrollView, can_focus=True):
         if strip is None:
             if len(self._lines) > 4000:
                 self._lines.clear()
-            card_style = base + self.get_component_rich_style(name)
+            card_style = base + self._style(name)
             strip = self._lines[key] = self._text_strip(self._card_line(card, row, width), width, card_style)
         return strip
+
+    def _style(self, name: str) -> Style:
+        style = self._styles.get(name)
+        if style is None:
+            style = self._styles[name] = self.get_component_rich_style(name)
+        return style
 
     def _card_line(self, card: TaskCard, row: int, width: int) -> Text:
         if row in (0, 1):
@@ -202,21 +210,21 @@ class CardColumn(ScrollView, can_focus=True):
         if row == 2:
             meta = " · ".join(part for part in (card.channel, card.owner) if part)
             text = Text(" ")
-            text.append(meta or "—", self.get_component_rich_style("card--meta"))
+            text.append(meta or "—", self._style("card--meta"))
             text.truncate(width, overflow="ellipsis")
             return text
         mark = PRIORITY_MARK.get(card.priority, "")
         text = Text()
         if card.due is not None:
             overdue = card.is_overdue(self.today)
-            style = self.get_component_rich_style("card--overdue" if overdue else "card--due")
+            style = self._style("card--overdue" if overdue else "card--due")
             text.append(card.due.isoformat(), style)
             if overdue and width - text.cell_len - len(mark) >= 7:
                 text.append(" late", style)
         if mark:
             pad = max(1, width - 1 - text.cell_len - len(mark) - 1)
             text.append(" " * pad)
-            text.append(mark, self.get_component_rich_style(f"card--{card.priority}"))
+            text.append(mark, self._style(f"card--{card.priority}"))
         if text.cell_len < width:
             text = Text(" ") + text
         text.truncate(width, overflow="ellipsis")
@@ -225,11 +233,17 @@ class CardColumn(ScrollView, can_focus=True):
     def _title_line(self, card: TaskCard, row: int, width: int) -> Text:
         """Line ``row`` (0 or 1) of the title wrapped to the card; the second ends in … if cut."""
         inner = max(width - 2, 1)
-        style = self.get_component_rich_style("card--title")
-        lines = Text(card.title, style=style).wrap(self.app.console, inner, overflow="fold")
+        style = self._style("card--title")
+        key = (card.title, inner)
+        lines = self._wrapped.get(key)
+        if lines is None:
+            if len(self._wrapped) > 2000:
+                self._wrapped.clear()
+            lines = self._wrapped[key] = list(Text(card.title).wrap(self.app.console, inner, overflow="fold"))[:3]
         if row >= len(lines):
             return Text(" ")
-        line = lines[row]
+        line = lines[row].copy()
+        line.stylize(style)
         line.rstrip()
         if row == 1 and len(lines) > 2:
             line.append(" " * inner)
