@@ -201,9 +201,9 @@ def _task(args) -> int:
     if args.task_command == "add":
         from ecomtui.services import tasks
 
-        with database.write() as session:
+        with database.transaction() as conn:
             data = tasks.parse_task_input(
-                session,
+                conn,
                 title=args.title,
                 status=args.status,
                 priority=args.priority,
@@ -213,7 +213,7 @@ def _task(args) -> int:
                 sprint=args.sprint,
                 notes=args.notes,
             )
-            card = tasks.create_task(session, data)
+            card = tasks.create_task(conn, data)
         print(f"added task {card.id}: {card.title}")
         return 0
     from ecomtui.services.validation import parse_choice

@@ -120,6 +120,12 @@ class Database:
             yield conn
 
     @contextmanager
+    def transaction(self) -> Iterator[Connection]:
+        """A Core connection in one write transaction (BEGIN IMMEDIATE on SQLite): commits on success."""
+        with self.write_engine.begin() as conn:
+            yield conn
+
+    @contextmanager
     def read(self) -> Iterator["Session"]:
         """A session for reading; never commits."""
         from sqlmodel import Session

@@ -1,4 +1,8 @@
-"""Tasks: changes of work items (create, edit, move, delete) through the ORM.
+"""Tasks: changes of work items (create, edit, move, delete) in SQLAlchemy Core.
+
+Core, not the ORM, so adding a task from the command line does not pay for
+importing SQLModel and pydantic. Every function takes a connection or a
+session inside the caller's transaction.
 
 Reads live in :mod:`ecomtui.services.task_queries` (Core only, used at start-up)
 and the pure card logic in :mod:`ecomtui.services.task_board`; both are
@@ -10,11 +14,10 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import datetime
 
-from sqlalchemy import delete
-from sqlmodel import Session
+from sqlalchemy import delete, insert, select, update
 
 from ecomtui.clock import now
-from ecomtui.db.models import Task
+from ecomtui.db.tables import task
 from ecomtui.services.lookups import find_channel, find_owner
 from ecomtui.services.task_queries import (  # noqa: F401  (re-exported)
     DONE_VISIBLE_DAYS,
@@ -42,7 +45,7 @@ from ecomtui.services.validation import InvalidInput
 from ecomtui.vocabulary import TASK_STATUSES
 
 def parse_task_input(
-    session: Session,
+    session,
     *,
     title: str | None,
     status: str | None = None,
@@ -58,70 +61,70 @@ def parse_task_input(
     return replace(data, channel_id=find_channel(session, channel), owner_id=find_owner(session, owner))
 
 
-def create_task(session: Session, data: TaskInput) -> TaskCard:
+def create_task(conn, data: TaskInput) -> TaskCard:
     """Insert a task; returns its card."""
     stamp = now()
-    task = Task(
+    task_id = conn.execute(
+        insert(task)
+        .values(
+            title=data.title,
+            status=data.status,
+            priority=data.priority,
+            channel_id=data.channel_id,
+            owner_id=data.owner_id,
+            due=data.due,
+            sprint=data.sprint,
+            notes=data.notes,
+            promotion_id=None,
+            created_at=stamp,
+            updated_at=stamp,
+            done_at=stamp if data.status == "done" else None,
+        )
+        .returning(task.c.id)
+    ).scalar_one()
+    return get_card(conn, task_id)
+
+
+def _current_status(conn, task_id: int) -> str:
+    status = conn.execute(select(task.c.status).where(task.c.id == task_id)).scalar()
+    if status is None:
+        raise InvalidInput(f"task {task_id} no longer exists", "id")
+    return status
+
+
+def _status_values(old: str, new: str, stamp: datetime) -> dict:
+    """The status change, with done_at set on entering Done and cleared on leaving it."""
+    values: dict = {"status": new, "updated_at": stamp}
+    if new == "done" and old != "done":
+        values["done_at"] = stamp
+    elif new != "done":
+        values["done_at"] = None
+    return values
+
+
+def update_task(conn, task_id: int, data: TaskInput) -> TaskCard:
+    """Replace a task's fields with ``data``."""
+    values = _status_values(_current_status(conn, task_id), data.status, now())
+    values.update(
         title=data.title,
-        status=data.status,
         priority=data.priority,
         channel_id=data.channel_id,
         owner_id=data.owner_id,
         due=data.due,
         sprint=data.sprint,
         notes=data.notes,
-        created_at=stamp,
-        updated_at=stamp,
-        done_at=stamp if data.status == "done" else None,
     )
-    session.add(task)
-    session.flush()
-    return get_card(session, task.id)
+    conn.execute(update(task).where(task.c.id == task_id).values(**values))
+    return get_card(conn, task_id)
 
 
-def _get(session: Session, task_id: int) -> Task:
-    task = session.get(Task, task_id)
-    if task is None:
-        raise InvalidInput(f"task {task_id} no longer exists", "id")
-    return task
-
-
-def _set_status(task: Task, status: str, stamp: datetime) -> None:
-    if status == "done" and task.status != "done":
-        task.done_at = stamp
-    elif status != "done":
-        task.done_at = None
-    task.status = status
-
-
-def update_task(session: Session, task_id: int, data: TaskInput) -> TaskCard:
-    """Replace a task's fields with ``data``."""
-    task = _get(session, task_id)
-    stamp = now()
-    _set_status(task, data.status, stamp)
-    task.title = data.title
-    task.priority = data.priority
-    task.channel_id = data.channel_id
-    task.owner_id = data.owner_id
-    task.due = data.due
-    task.sprint = data.sprint
-    task.notes = data.notes
-    task.updated_at = stamp
-    session.add(task)
-    session.flush()
-    return get_card(session, task_id)
-
-
-def move_task(session: Session, task_id: int, status: str) -> None:
+def move_task(conn, task_id: int, status: str) -> None:
     """Put a task in another column."""
     if status not in TASK_STATUSES:
         raise InvalidInput(f"status: '{status}' is not one of {', '.join(TASK_STATUSES)}", "status")
-    task = _get(session, task_id)
-    stamp = now()
-    _set_status(task, status, stamp)
-    task.updated_at = stamp
-    session.add(task)
+    values = _status_values(_current_status(conn, task_id), status, now())
+    conn.execute(update(task).where(task.c.id == task_id).values(**values))
 
 
-def delete_task(session: Session, task_id: int) -> None:
-    session.execute(delete(Task).where(Task.id == task_id))
+def delete_task(conn, task_id: int) -> None:
+    conn.execute(delete(task).where(task.c.id == task_id))

@@ -17,7 +17,7 @@ from textual.app import App
 
 from ecomtui.db.location import DbLocation
 
-Job = Callable[[Any], Any]  # receives a Core connection (reads) or a Session (writes)
+Job = Callable[[Any], Any]  # receives a Core connection: read-only, or inside a write transaction
 
 
 @dataclass
@@ -50,7 +50,7 @@ class DbBridge:
         self,
         job: Job,
         *,
-        write: bool = False,  # False: job(connection), read-only; True: job(session), one transaction
+        write: bool = False,  # True: the job runs inside one write transaction
         on_done: Callable[[Any], None] | None = None,
         on_error: Callable[[Exception], None] | None = None,
     ) -> None:
@@ -76,13 +76,14 @@ class DbBridge:
             except queue.Empty:
                 # idle after start-up: load the write path now, not on the first edit
                 import ecomtui.services.tasks  # noqa: F401
+                import ecomtui.services.validation  # noqa: F401
 
                 warmed = True
                 continue
             if request is _STOP:
                 break
             try:
-                context = self.database.write() if request.write else self.database.connect()
+                context = self.database.transaction() if request.write else self.database.connect()
                 with context as session:
                     result = request.job(session)
             except Exception as exc:
