@@ -12,12 +12,26 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+import os
+
 import pytest
+from hypothesis import HealthCheck, settings
 
 from ecomtui.db import location
 from ecomtui.db.engine import Database, open_database
 
 FROZEN_TODAY = "2026-11-23"
+
+# Property tests judge behaviour, never speed: no deadline, no "input generation is
+# slow" failures on a busy machine; in CI the examples are fixed so a run is repeatable.
+settings.register_profile(
+    "ecomtui",
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow],
+    derandomize=bool(os.environ.get("CI")),
+    print_blob=True,
+)
+settings.load_profile("ecomtui")
 
 
 @dataclass(frozen=True)
