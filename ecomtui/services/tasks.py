@@ -64,25 +64,23 @@ def parse_task_input(
 def create_task(conn, data: TaskInput) -> TaskCard:
     """Insert a task; returns its card."""
     stamp = now()
-    task_id = conn.execute(
-        insert(task)
-        .values(
-            title=data.title,
-            status=data.status,
-            priority=data.priority,
-            channel_id=data.channel_id,
-            owner_id=data.owner_id,
-            due=data.due,
-            sprint=data.sprint,
-            notes=data.notes,
-            promotion_id=None,
-            created_at=stamp,
-            updated_at=stamp,
-            done_at=stamp if data.status == "done" else None,
-        )
-        .returning(task.c.id)
-    ).scalar_one()
+    values = {**_field_values(data), **_status_values("", data.status, stamp)}
+    values.update(promotion_id=None, created_at=stamp, done_at=stamp if data.status == "done" else None)
+    task_id = conn.execute(insert(task).values(**values).returning(task.c.id)).scalar_one()
     return get_card(conn, task_id)
+
+
+def _field_values(data: TaskInput) -> dict:
+    """The columns a user edits, from validated input (status handled by _status_values)."""
+    return {
+        "title": data.title,
+        "priority": data.priority,
+        "channel_id": data.channel_id,
+        "owner_id": data.owner_id,
+        "due": data.due,
+        "sprint": data.sprint,
+        "notes": data.notes,
+    }
 
 
 def _current_status(conn, task_id: int) -> str:
@@ -104,16 +102,7 @@ def _status_values(old: str, new: str, stamp: datetime) -> dict:
 
 def update_task(conn, task_id: int, data: TaskInput) -> TaskCard:
     """Replace a task's fields with ``data``."""
-    values = _status_values(_current_status(conn, task_id), data.status, now())
-    values.update(
-        title=data.title,
-        priority=data.priority,
-        channel_id=data.channel_id,
-        owner_id=data.owner_id,
-        due=data.due,
-        sprint=data.sprint,
-        notes=data.notes,
-    )
+    values = {**_field_values(data), **_status_values(_current_status(conn, task_id), data.status, now())}
     conn.execute(update(task).where(task.c.id == task_id).values(**values))
     return get_card(conn, task_id)
 
