@@ -97,23 +97,42 @@ class BoardFilter:
 
 def matches(card: TaskCard, flt: BoardFilter) -> bool:
     """Whether a card passes the filter (text is case-insensitive over title, notes, owner, channel)."""
-    if flt.channel and (card.channel or "").casefold() != flt.channel.casefold():
-        return False
-    if flt.owner and (card.owner or "").casefold() != flt.owner.casefold():
-        return False
-    if flt.sprint and card.sprint != flt.sprint:
-        return False
+    return _matcher(flt)(card)
+
+
+def _matcher(flt: BoardFilter):
+    """A predicate for ``flt`` with its words and names folded once, not once per card."""
+    channel = flt.channel.casefold() if flt.channel else None
+    owner = flt.owner.casefold() if flt.owner else None
+    sprint = flt.sprint
     words = flt.text.casefold().split()
-    return all(w in card.search_text for w in words)
+
+    def test(card: TaskCard) -> bool:
+        if channel is not None and (card.channel or "").casefold() != channel:
+            return False
+        if owner is not None and (card.owner or "").casefold() != owner:
+            return False
+        if sprint and card.sprint != sprint:
+            return False
+        text = card.search_text
+        for word in words:
+            if word not in text:
+                return False
+        return True
+
+    return test
 
 
 def group_by_status(cards: Sequence[TaskCard], flt: BoardFilter | None = None) -> dict[str, list[TaskCard]]:
     """Cards per column, filtered; keeps the order of ``cards`` (board order when sorted)."""
     columns: dict[str, list[TaskCard]] = {s: [] for s in TASK_STATUSES}
-    if flt is not None and not flt.active:
-        flt = None
+    if flt is None or not flt.active:
+        for card in cards:
+            columns[card.status].append(card)
+        return columns
+    test = _matcher(flt)
     for card in cards:
-        if flt is None or matches(card, flt):
+        if test(card):
             columns[card.status].append(card)
     return columns
 

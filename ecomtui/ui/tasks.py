@@ -77,6 +77,8 @@ class TaskBoard(Widget):
         self.loaded = False
         self.today = clock.today()
         self._status_line: Text | None = None
+        self._changes = 0  # bumped on every change of the cards (not of the filter)
+        self._overdue: tuple[object, int] = (None, 0)
 
     def compose(self) -> ComposeResult:
         yield Static("Loading tasks…", id="board-status", markup=False)
@@ -186,12 +188,27 @@ class TaskBoard(Widget):
         for column in self.columns():
             self._title_column(column, len(column.cards))
 
+    def _place(self, card: TaskCard) -> None:
+        place_card(self.cards, card)
+        self._changes += 1
+
+    def _remove(self, task_id: int) -> None:
+        remove_card(self.cards, task_id)
+        self._changes += 1
+
+    def _overdue_count(self) -> int:
+        """Overdue cards on the board, counted again only when the cards changed."""
+        key = (id(self.cards), len(self.cards), self._changes, self.today)
+        if self._overdue[0] != key:
+            self._overdue = (key, sum(1 for c in self.cards if c.is_overdue(self.today)))
+        return self._overdue[1]
+
     def _update_status(self, shown: int, total: int) -> None:
         status = self.query_one("#board-status", Static)
         if not self.loaded:
             status.update(Text("Loading tasks…"), layout=False)
             return
-        overdue = sum(1 for c in self.cards if c.is_overdue(self.today))
+        overdue = self._overdue_count()
         line = Text()
         if self.filter.active:
             line.append("Filter ", "bold")
@@ -302,7 +319,7 @@ class TaskBoard(Widget):
         self.app.bridge.submit(job, write=True, on_done=self._saved_new)
 
     def _saved_new(self, card: TaskCard) -> None:
-        place_card(self.cards, card)
+        self._place(card)
         if self.filter.active and not _visible(card, self.filter):
             self.filter = BoardFilter()
             field = self.filter_input()
@@ -336,7 +353,7 @@ class TaskBoard(Widget):
         self.app.bridge.submit(job, write=True, on_done=self._saved_edit, on_error=self._write_failed)
 
     def _saved_edit(self, card: TaskCard) -> None:
-        place_card(self.cards, card)
+        self._place(card)
         self.refresh_board(keep_id=card.id)
         self._focus_card(card)
         self.notify(Text(f"Saved “{card.title}”"), timeout=3)
@@ -351,7 +368,7 @@ class TaskBoard(Widget):
         def confirmed(yes: bool | None) -> None:
             if not yes:
                 return
-            remove_card(self.cards, card.id)
+            self._remove(card.id)
             self.refresh_board()
 
             def job(session):
@@ -375,7 +392,7 @@ class TaskBoard(Widget):
             self.app.bell()
             return
         moved = with_status(card, target)
-        place_card(self.cards, moved)
+        self._place(moved)
         self.refresh_board(keep_id=card.id)
         self._focus_card(moved)
 
