@@ -123,7 +123,13 @@ class EcomApp(App):
 
         self.start_up_done()
         self.query_one("#board-status", Static).update(Text("The database could not be opened."))
-        self.push_screen(ErrorDialog("Cannot open the database", f"{self.location.describe()}\n\n{exc}"))
+        message = f"{self.location.describe()}\n\n{exc}\n\nClosing this leaves ecomtui; nothing was changed."
+        # Nothing works without the database: closing the explanation ends the app
+        # with the reason on the terminal and a non-zero exit code.
+        self.push_screen(
+            ErrorDialog("Cannot open the database", message),
+            lambda _: self.exit(return_code=1, message=Text(f"ecomtui: error: {exc}")),
+        )
 
     def show_error(self, exc: Exception) -> None:
         """Any failure of a database job: a dialog, never a traceback."""
@@ -161,5 +167,6 @@ class EcomApp(App):
 
 def run_app(db: str | None = None) -> int:
     """Run the app on the database chosen by ``--db`` / ``ECOMTUI_DB`` / the user data dir."""
-    EcomApp(db=db).run()
-    return 0
+    app = EcomApp(db=db)
+    app.run()
+    return app.return_code or 0
