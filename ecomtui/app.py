@@ -69,6 +69,10 @@ class EcomApp(App):
         self.database = None
         self.startup_seconds: float | None = None  # module import to first data on screen
 
+    def on_load(self) -> None:
+        if self.no_color:
+            self.add_class("-no-color")
+
     def get_default_screen(self) -> Screen:
         return MainScreen(id="_default")
 

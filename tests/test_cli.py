@@ -369,3 +369,14 @@ def test_real_process_info(tmp_path):
     run = subprocess_cli("info", "--db", db, cwd=tmp_path)
     assert run.returncode == 0
     assert db in run.stdout and "schema" in run.stdout
+
+
+@pytest.mark.parametrize("title", ["two\nlines", "tab\there", "bell\x07"])
+def test_a_title_must_be_one_line(tmp_path, capsys, title):
+    db = str(tmp_path / "one.db")
+    code = main(["task", "add", title, "--db", db])
+    err = capsys.readouterr().err
+    assert code != 0
+    assert err.count("\n") == 1 and "one line" in err
+    assert main(["task", "list", "--json", "--db", db]) == 0
+    assert json.loads(capsys.readouterr().out) == []

@@ -15,7 +15,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Iterator
 
-from sqlalchemy import Connection, Engine, create_engine, event
+from sqlalchemy import URL, Connection, Engine, create_engine, event
 
 from ecomtui.db.location import DbLocation, resolve
 
@@ -64,8 +64,9 @@ def make_engine(location: DbLocation) -> Engine:
     """An engine for the location; creates the SQLite file if it is missing."""
     if location.path is not None:
         create_sqlite_file(location.path)
+        # URL.create, not an f-string: a path with '?' or '%' must name that very file
         engine = create_engine(
-            location.url,
+            URL.create("sqlite", database=str(location.path)),
             connect_args={"timeout": BUSY_TIMEOUT_MS / 1000, "check_same_thread": False},
         )
         _install_sqlite_events(engine)

@@ -43,9 +43,9 @@ def _cards(rows) -> list[TaskCard]:
 def load_board(conn, today: date) -> list[TaskCard]:
     """Every task on the board (open, or done in the last 30 days), in board order."""
     cutoff = datetime.combine(today - timedelta(days=DONE_VISIBLE_DAYS), time.min, tzinfo=timezone.utc)
-    query = _card_query().where(
-        or_(task.c.status != "done", task.c.done_at >= cutoff, task.c.done_at.is_(None))
-    )
+    # a done task without a completion time (written by another tool) ages by its last change
+    finished = func.coalesce(task.c.done_at, task.c.updated_at)
+    query = _card_query().where(or_(task.c.status != "done", finished >= cutoff))
     return sort_cards(_cards(conn.execute(query)))
 
 

@@ -64,6 +64,8 @@ def require_text(value: str | None, field: str, max_length: int = 500) -> str:
     text = (value or "").strip()
     if not text:
         raise InvalidInput(f"{field} is required", field)
+    if any(ch in text for ch in "\n\r\t\x0b\x0c") or any(ord(ch) < 32 or ord(ch) == 127 for ch in text):
+        raise InvalidInput(f"{field} must be one line of text (no line breaks or control characters)", field)
     if len(text) > max_length:
         raise InvalidInput(f"{field} is too long ({len(text)} characters, at most {max_length})", field)
     return text

@@ -63,7 +63,7 @@ class TaskBoard(Widget):
         Binding("shift+left", "move_card(-1)", "Move left", key_display="⇧←", group=MOVE_GROUP, id="tasks.move_left"),
         Binding("shift+right", "move_card(1)", "Move right", key_display="⇧→", group=MOVE_GROUP, id="tasks.move_right"),
         Binding("slash", "start_filter", "Filter", id="tasks.filter"),
-        Binding("escape", "clear_filter", "Clear filter", id="tasks.clear_filter"),
+        Binding("escape", "clear_filter", "Clear", id="tasks.clear_filter"),
         Binding("left,h", "focus_column(-1)", "Column left", show=False),
         Binding("right,l", "focus_column(1)", "Column right", show=False),
     ]
@@ -117,7 +117,9 @@ class TaskBoard(Widget):
         self.owners = owners
         self.loaded = True
         self.refresh_board()
-        if first_load or not any(col.has_focus for col in self.columns()):
+        focused = self.screen.focused
+        typing = isinstance(focused, Input)  # never take focus from the filter or a dialog field
+        if not typing and (first_load or not isinstance(focused, CardColumn)):
             self.focus_first_column()
 
     # ---- helpers ----------------------------------------------------------------------
@@ -138,12 +140,16 @@ class TaskBoard(Widget):
         column = self.current_column()
         return column.selected if column else None
 
+    def focus_column(self, column: CardColumn) -> None:
+        """Focus now, not on the next idle: the very next key must act on this column."""
+        self.screen.set_focus(column)
+
     def focus_first_column(self) -> None:
         for column in self.columns():
             if column.cards:
-                column.focus()
+                self.focus_column(column)
                 return
-        self.column("todo").focus()
+        self.focus_column(self.column("todo"))
 
     def sprints(self) -> list[str]:
         return sorted({c.sprint for c in self.cards if c.sprint}, reverse=True)
@@ -218,7 +224,7 @@ class TaskBoard(Widget):
             line.append(f"{total:,} tasks on the board")
             if overdue:
                 line.append(" · ")
-                line.append(f"{overdue:,} overdue", "bold red")
+                line.append(f"{overdue:,} overdue", "bold reverse" if self.app.no_color else "bold red")
         if line != self._status_line:
             self._status_line = line
             status.update(line, layout=False)
@@ -245,7 +251,7 @@ class TaskBoard(Widget):
             row = current.cursor - int(current.scroll_offset.y) // 4
             target.cursor = min(len(target.cards) - 1, int(target.scroll_offset.y) // 4 + max(row, 0))
             target.refresh()
-        target.focus()
+        self.focus_column(target)
 
     async def action_start_filter(self) -> None:
         field = self.filter_input()
@@ -257,7 +263,7 @@ class TaskBoard(Widget):
             )
             await self.mount(field, before=0)
         field.display = True
-        field.focus()
+        self.screen.set_focus(field)
         self.refresh_bindings()
 
     def action_clear_filter(self) -> None:
@@ -328,7 +334,7 @@ class TaskBoard(Widget):
                 field.display = False
         self.refresh_board()
         self._focus_card(card)
-        self.notify(Text(f"Added “{card.title}”"), timeout=3)
+        self.notify(f"Added “{card.title}”", timeout=3, markup=False)
 
     def action_edit_task(self) -> None:
         from ecomtui.ui.dialogs.task_form import TaskForm
@@ -356,7 +362,7 @@ class TaskBoard(Widget):
         self._place(card)
         self.refresh_board(keep_id=card.id)
         self._focus_card(card)
-        self.notify(Text(f"Saved “{card.title}”"), timeout=3)
+        self.notify(f"Saved “{card.title}”", timeout=3, markup=False)
 
     def action_delete_task(self) -> None:
         from ecomtui.ui.dialogs.confirm import ConfirmDialog
@@ -377,7 +383,7 @@ class TaskBoard(Widget):
                 tasks.delete_task(session, card.id)
 
             self.app.bridge.submit(job, write=True, on_error=self._write_failed)
-            self.notify(Text(f"Deleted “{card.title}”"), timeout=3)
+            self.notify(f"Deleted “{card.title}”", timeout=3, markup=False)
 
         title = Text("Delete task?")
         body = Text.assemble("“", card.title, "” will be deleted for good.")
@@ -418,7 +424,7 @@ class TaskBoard(Widget):
                 column._show_cursor()
                 column.refresh()
                 break
-        column.focus()
+        self.focus_column(column)
 
 
 

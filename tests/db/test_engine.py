@@ -5,6 +5,8 @@ from __future__ import annotations
 import os
 import stat
 
+import sqlite3
+
 import pytest
 from sqlalchemy import text
 from sqlalchemy.exc import IntegrityError
@@ -163,3 +165,18 @@ def test_unusable_url_is_a_database_error_without_password():
         open_database("nosuchdriver://shop:s3cret-pw@db.example.com/ecom")
     assert "s3cret-pw" not in str(info.value)
     assert "db.example.com" in str(info.value)
+
+
+@pytest.mark.parametrize("name", ["shop?mode=ro.db", "shop%41.db", "shop #1.db"])
+def test_odd_characters_in_a_path_name_that_very_file(tmp_path, name):
+    from ecomtui.services import tasks
+
+    path = tmp_path / name
+    database = open_database(str(path))
+    with database.transaction() as conn:
+        tasks.create_task(conn, tasks.parse_task_input(conn, title="kept here"))
+    database.dispose()
+    assert sorted(p.name for p in tmp_path.iterdir() if p.suffix == ".db") == [name]
+    assert oct(path.stat().st_mode & 0o777) == "0o600"
+    with sqlite3.connect(path) as con:
+        assert con.execute("SELECT title FROM task").fetchall() == [("kept here",)]

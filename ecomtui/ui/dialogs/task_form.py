@@ -49,9 +49,17 @@ class TaskForm(ModalScreen[TaskInput | None]):
         card = self.card
         with Vertical(classes="dialog task-form"):
             yield Static(Text("Edit task" if card else "New task"), classes="dialog-title")
+            yield Static("", id="form-error", markup=False)
             with Grid(classes="form-grid"):
                 yield Label("Title")
-                yield Input(card.title if card else "", id="title", compact=True, placeholder="what needs doing")
+                # no select-all on focus: the first key typed must not wipe the title
+                yield Input(
+                    card.title if card else "",
+                    id="title",
+                    compact=True,
+                    placeholder="what needs doing",
+                    select_on_focus=False,
+                )
                 yield Label("Status")
                 yield Select(
                     [(TASK_STATUS_LABELS[s], s) for s in TASK_STATUSES],
@@ -92,7 +100,6 @@ class TaskForm(ModalScreen[TaskInput | None]):
                 yield Input(self.default_sprint or "", id="sprint", compact=True, placeholder="YYYY-MM")
                 yield Label("Notes")
                 yield TextArea(card.notes if card else "", id="notes", compact=True, soft_wrap=True)
-            yield Static("", id="form-error", markup=False)
             with Horizontal(classes="dialog-buttons"):
                 yield Button("Save (ctrl+s)", variant="primary", id="save", compact=True)
                 yield Button("Cancel (esc)", id="cancel", compact=True)
@@ -107,6 +114,8 @@ class TaskForm(ModalScreen[TaskInput | None]):
         return None if value is Select.NULL else value  # type: ignore[return-value]
 
     def action_save(self) -> None:
+        if self.app.screen is not self:  # a second enter or click while closing
+            return
         try:
             data = build_task_input(
                 title=self.query_one("#title", Input).value,
@@ -138,7 +147,8 @@ class TaskForm(ModalScreen[TaskInput | None]):
             field.focus()
 
     def action_cancel(self) -> None:
-        self.dismiss(None)
+        if self.app.screen is self:
+            self.dismiss(None)
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
@@ -148,4 +158,4 @@ class TaskForm(ModalScreen[TaskInput | None]):
         if event.button.id == "save":
             self.action_save()
         else:
-            self.dismiss(None)
+            self.action_cancel()

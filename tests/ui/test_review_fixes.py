@@ -1,0 +1,108 @@
+"""Regressions found by driving the app as a user would: toasts, focus, fast keys, double enter."""
+
+from __future__ import annotations
+
+from textual.widgets import Input
+
+from ecomtui.app import EcomApp
+from ecomtui.ui.dialogs.task_form import TaskForm
+
+from support import column_text, screen_text, seed_tasks, stored_tasks, wait_loaded, wait_stored, wait_until
+
+
+async def test_saving_shows_a_toast_with_the_title_as_typed(tmp_path):
+    path = tmp_path / "toast.db"
+    app = EcomApp(db=str(path))
+    async with app.run_test(size=(120, 40), notifications=True) as pilot:  # run_test hides toasts by default
+        await wait_loaded(pilot)
+        await pilot.press("n")
+        await pilot.pause()
+        app.screen.query_one("#title", Input).value = "Fix [bold]checkout[/] 🎉"
+        await pilot.press("ctrl+s")
+        await wait_until(pilot, lambda: "Added “Fix [bold]checkout[/] 🎉”" in screen_text(app), "toast")
+    assert [c.title for c in stored_tasks(path)] == ["Fix [bold]checkout[/] 🎉"]
+
+
+async def test_loading_never_takes_focus_from_the_filter(tmp_path):
+    path = seed_tasks(tmp_path / "f.db", [{"title": "Brief SEO agency", "status": "backlog"}])
+    app = EcomApp(db=str(path))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_loaded(pilot)
+        board = app.task_board
+        board.loaded = False  # as if the first load were still on its way
+        await pilot.press("slash", "s", "e")
+        board.load()
+        await wait_until(pilot, lambda: board.loaded, "reload")
+        await pilot.press("o")
+        assert app.focused is app.screen.query_one("#filter", Input)
+        assert board.filter.text == "seo"
+        assert not isinstance(app.screen, TaskForm)
+
+
+async def test_fast_repeated_moves_move_one_card_several_columns(tmp_path):
+    path = seed_tasks(
+        tmp_path / "m.db",
+        [{"title": f"Card {i}", "status": "backlog", "due": f"2026-12-0{i}"} for i in range(1, 5)],
+    )
+    app = EcomApp(db=str(path))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_loaded(pilot)
+        app.task_board.focus_column(app.task_board.column("backlog"))
+        await pilot.press("shift+right", "shift+right", "shift+right")
+        cards = await wait_stored(pilot, path, lambda cards: any(c.status == "review" for c in cards))
+    assert sorted((c.title, c.status) for c in cards) == [
+        ("Card 1", "review"),
+        ("Card 2", "backlog"),
+        ("Card 3", "backlog"),
+        ("Card 4", "backlog"),
+    ]
+
+
+async def test_enter_pressed_twice_saves_once_and_does_not_crash(tmp_path):
+    path = tmp_path / "twice.db"
+    app = EcomApp(db=str(path))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_loaded(pilot)
+        await pilot.press("n")
+        await pilot.pause()
+        app.screen.query_one("#title", Input).value = "Only once"
+        await pilot.press("enter", "enter")
+        await wait_until(pilot, lambda: "Only once" in column_text(app, "todo"), "card")
+        await pilot.pause(0.2)
+    assert [c.title for c in stored_tasks(path)] == ["Only once"]
+
+
+async def test_editing_does_not_select_the_title_so_typing_appends(tmp_path):
+    path = seed_tasks(tmp_path / "e.db", [{"title": "Keep me", "status": "todo"}])
+    app = EcomApp(db=str(path))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_loaded(pilot)
+        await pilot.press("e")
+        await pilot.pause()
+        await pilot.press("x")
+        assert app.screen.query_one("#title", Input).value in ("Keep mex", "xKeep me")
+
+
+async def test_the_error_shows_even_in_a_short_terminal(tmp_path):
+    app = EcomApp(db=str(tmp_path / "short.db"))
+    async with app.run_test(size=(60, 14)) as pilot:
+        await wait_loaded(pilot)
+        await pilot.press("n")
+        await pilot.pause()
+        app.screen.query_one("#title", Input).value = "x"
+        app.screen.query_one("#due", Input).value = "2026-99-99"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert "not a valid date" in screen_text(app)
+
+
+async def test_no_color_marks_overdue_with_more_than_colour(tmp_path, monkeypatch):
+    monkeypatch.setenv("NO_COLOR", "1")
+    path = seed_tasks(tmp_path / "nc.db", [{"title": "Late one", "status": "todo", "due": "2026-11-01"}])
+    app = EcomApp(db=str(path))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_loaded(pilot)
+        assert app.no_color and app.has_class("-no-color")
+        column = app.task_board.column("todo")
+        assert column.get_component_rich_style("card--overdue").reverse
+        assert "late" in column_text(app, "todo")
