@@ -259,3 +259,17 @@ async def test_quit_key_leaves_the_app(board_db):
         await pilot.press("q")
         await pilot.pause()
         assert app._exit  # noqa: SLF001 - the app is exiting
+
+
+async def test_palette_offers_edit_and_move_of_the_selected_card(board_db):
+    app = EcomApp(db=str(board_db))
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_loaded(pilot)
+        app.task_board.focus_column(app.task_board.column("doing"))
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await type_text(pilot, "Move selected task right")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await wait_stored(pilot, board_db, lambda cards: any(c.title == "Fix product feed" and c.status == "review" for c in cards))
+        assert "Fix product feed" in column_text(app, "review")
