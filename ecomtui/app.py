@@ -16,7 +16,7 @@ from textual.binding import Binding
 from textual.reactive import Reactive
 from textual.screen import ModalScreen, Screen
 from textual.widget import Widget
-from textual.widgets import ContentSwitcher, Static
+from textual.widgets import ContentSwitcher, Input, Static, TextArea
 from ecomtui.ui.widgets.key_footer import KeyFooter
 
 from ecomtui import clock
@@ -59,6 +59,9 @@ class EcomApp(App):
     BINDINGS = [
         Binding("question_mark", "help", "Help", id="app.help"),
         Binding("q", "quit", "Quit", id="app.quit"),
+        # priority: handled before the key goes to a widget, so the field has focus
+        # before the next key arrives (fast typists type "/seo" as one burst)
+        Binding("slash", "filter", "Filter", priority=True, id="app.filter"),
         *[Binding(key, f"switch_tab('{tab}')", label, show=False, id=f"app.tab.{tab}") for key, (tab, label) in TABS.items()],
     ]
 
@@ -150,9 +153,18 @@ class EcomApp(App):
     # ---- actions --------------------------------------------------------------------
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if isinstance(self.screen, ModalScreen) and action in ("switch_tab", "help", "quit"):
+        if isinstance(self.screen, ModalScreen) and action in ("switch_tab", "help", "quit", "filter"):
             return False
+        if action == "filter":
+            board = self.task_board
+            typing = isinstance(self.focused, (Input, TextArea))
+            return board is not None and board.display and not typing
         return True
+
+    def action_filter(self) -> None:
+        board = self.task_board
+        if board is not None:
+            board.start_filter_now()
 
     def action_switch_tab(self, tab: str) -> None:
         self.query_one("#tabs", ContentSwitcher).current = tab

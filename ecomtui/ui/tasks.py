@@ -62,7 +62,6 @@ class TaskBoard(Widget):
         Binding("d", "delete_task", "Delete", id="tasks.delete"),
         Binding("shift+left", "move_card(-1)", "Move left", key_display="⇧←", group=MOVE_GROUP, id="tasks.move_left"),
         Binding("shift+right", "move_card(1)", "Move right", key_display="⇧→", group=MOVE_GROUP, id="tasks.move_right"),
-        Binding("slash", "start_filter", "Filter", id="tasks.filter"),
         Binding("escape", "clear_filter", "Clear", id="tasks.clear_filter"),
         Binding("left,h", "focus_column(-1)", "Column left", show=False),
         Binding("right,l", "focus_column(1)", "Column right", show=False),
@@ -112,6 +111,9 @@ class TaskBoard(Widget):
     def _loaded(self, result) -> None:
         cards, channels, owners = result
         first_load = not self.loaded
+        if first_load and self.filter_input() is None:
+            # ready before the user's first "/", so keys typed right after it land in the field
+            self.mount(self._new_filter_input(), before=0)
         self.cards = cards
         self.channels = channels
         self.owners = owners
@@ -253,14 +255,29 @@ class TaskBoard(Widget):
             target.refresh()
         self.focus_column(target)
 
-    async def action_start_filter(self) -> None:
+    def _new_filter_input(self) -> Input:
+        field = Input(
+            placeholder="Filter: title, notes, owner, channel — enter keeps it, esc clears",
+            id="filter",
+            compact=True,
+        )
+        field.display = False
+        return field
+
+    def start_filter_now(self) -> None:
+        """Show and focus the filter at once when it is mounted (the usual case)."""
         field = self.filter_input()
         if field is None:
-            field = Input(
-                placeholder="Filter: title, notes, owner, channel — enter keeps it, esc clears",
-                id="filter",
-                compact=True,
-            )
+            self.run_worker(self.action_start_filter(), exclusive=True, group="filter")
+            return
+        field.display = True
+        self.screen.set_focus(field)
+        self.refresh_bindings()
+
+    async def action_start_filter(self) -> None:
+        field = self.filter_input()
+        if field is None:  # only if "/" comes before the first data: mounted after it otherwise
+            field = self._new_filter_input()
             await self.mount(field, before=0)
         field.display = True
         self.screen.set_focus(field)

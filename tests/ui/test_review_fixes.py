@@ -106,3 +106,16 @@ async def test_no_color_marks_overdue_with_more_than_colour(tmp_path, monkeypatc
         column = app.task_board.column("todo")
         assert column.get_component_rich_style("card--overdue").reverse
         assert "late" in column_text(app, "todo")
+
+
+async def test_a_burst_typed_right_after_slash_lands_in_the_filter(tmp_path):
+    from textual import events
+
+    path = seed_tasks(tmp_path / "burst.db", [{"title": "SEO audit", "status": "todo"}, {"title": "Mail", "status": "todo"}])
+    app = EcomApp(db=str(path))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_loaded(pilot)
+        for key, char in (("slash", "/"), ("s", "s"), ("e", "e"), ("o", "o")):
+            app.post_message(events.Key(key, char))  # queued at once, as a fast typist's keys are
+        await wait_until(pilot, lambda: app.task_board.filter.text == "seo", "filter text")
+        assert [c.title for c in app.task_board.column("todo").cards] == ["SEO audit"]

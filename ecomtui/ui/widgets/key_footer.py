@@ -12,9 +12,16 @@ from textual.widgets import Footer
 
 
 class KeyFooter(Footer):
-    """A Footer that skips rebuilds when the shown keys are unchanged."""
+    """A Footer that skips rebuilds when the shown keys are unchanged.
+
+    Below 100 columns the ctrl+p hint gives its place to the screen's own keys
+    (? Help, q Quit); the palette is listed in the help screen.
+    """
 
     _shown: tuple | None = None
+
+    def on_resize(self, event) -> None:
+        self.show_command_palette = event.size.width >= 100
 
     def bindings_changed(self, screen: Screen) -> None:
         shown = tuple(
