@@ -16,7 +16,7 @@ from textual.binding import Binding
 from textual.reactive import Reactive
 from textual.screen import ModalScreen, Screen
 from textual.widget import Widget
-from textual.widgets import ContentSwitcher, Input, Static, TextArea
+from textual.widgets import ContentSwitcher, Input, Static
 from ecomtui.ui.widgets.key_footer import KeyFooter
 
 from ecomtui import clock
@@ -157,7 +157,8 @@ class EcomApp(App):
             return False
         if action == "filter":
             board = self.task_board
-            typing = isinstance(self.focused, (Input, TextArea))
+            # text areas live only in dialogs (ruled out above); Input is already loaded
+            typing = isinstance(self.focused, Input)
             return board is not None and board.display and not typing
         return True
 

@@ -25,6 +25,17 @@ def test_app_start_up_imports_no_heavy_module():
     assert not modules & set(HEAVY), modules & set(HEAVY)
 
 
+def test_app_start_up_does_not_load_dialog_only_widgets():
+    # TextArea (the notes field) is for dialogs: it loads when a dialog opens.
+    out = subprocess.run(
+        [sys.executable, "-c", "import sys, ecomtui.app; print(sorted(sys.modules))"],
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout
+    assert "textual.widgets._text_area" not in out
+
+
 def test_app_shell_paints_before_the_database_layer_loads():
     # The shell (tab bar, status line, board frame) is composed from light
     # modules only; SQLAlchemy/SQLModel load in the database worker afterwards.

@@ -111,9 +111,8 @@ class TaskBoard(Widget):
     def _loaded(self, result) -> None:
         cards, channels, owners = result
         first_load = not self.loaded
-        if first_load and self.filter_input() is None:
-            # ready before the user's first "/", so keys typed right after it land in the field
-            self.mount(self._new_filter_input(), before=0)
+        if first_load:
+            self.call_after_refresh(self._premount_filter)
         self.cards = cards
         self.channels = channels
         self.owners = owners
@@ -254,6 +253,12 @@ class TaskBoard(Widget):
             target.cursor = min(len(target.cards) - 1, int(target.scroll_offset.y) // 4 + max(row, 0))
             target.refresh()
         self.focus_column(target)
+
+    def _premount_filter(self) -> None:
+        """After the first data frame: ready before the user's first "/", so keys typed
+        right after it land in the field."""
+        if self.filter_input() is None:
+            self.mount(self._new_filter_input(), before=0)
 
     def _new_filter_input(self) -> Input:
         field = Input(
