@@ -110,6 +110,13 @@ class EcomApp(App):
 
     def _database_open(self, database) -> None:
         self.database = database
+        if database.backup_path is not None:
+            self.notify(
+                f"The database was upgraded to this version; the old file was copied to {database.backup_path}",
+                title="Database upgraded",
+                timeout=10,
+                markup=False,
+            )
         board = self.task_board
         if board is not None:
             board.load(on_loaded=self.start_up_done)

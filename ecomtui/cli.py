@@ -21,6 +21,10 @@ class CliError(Exception):
     """A failure to report as one line on stderr."""
 
 
+class UsageError(CliError):
+    """The command line itself is malformed (exit 2, like argparse)."""
+
+
 class _Parser(argparse.ArgumentParser):
     """argparse that reports a usage error in one line."""
 
@@ -41,16 +45,16 @@ def split_db(argv: Sequence[str]) -> tuple[list[str], str | None]:
             break
         if arg == "--db":
             if i + 1 >= len(argv):
-                raise CliError("--db needs a path or URL")
+                raise UsageError("--db needs a path or URL")
             db = argv[i + 1]
             if not db:
-                raise CliError("--db needs a path or URL")
+                raise UsageError("--db needs a path or URL")
             i += 2
             continue
         if arg.startswith("--db="):
             db = arg[len("--db=") :]
             if not db:
-                raise CliError("--db needs a path or URL")
+                raise UsageError("--db needs a path or URL")
             i += 1
             continue
         rest.append(arg)
@@ -105,6 +109,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             print(f"{PROG} {__version__}")
             return 0
         return _dispatch(args)
+    except UsageError as exc:
+        print(f"{PROG}: error: {exc}", file=sys.stderr)
+        return EXIT_USAGE
     except CliError as exc:
         print(f"{PROG}: error: {exc}", file=sys.stderr)
         return EXIT_ERROR
@@ -159,7 +166,10 @@ def _open_app(db: str | None) -> int:
 def _open(db: str | None):
     from ecomtui.db.engine import open_database
 
-    return open_database(db)
+    database = open_database(db)
+    if database.backup_path is not None:
+        print(f"{PROG}: upgraded the database schema; the old file was copied to {database.backup_path}", file=sys.stderr)
+    return database
 
 
 def _info(args) -> int:
@@ -171,18 +181,28 @@ def _info(args) -> int:
     from ecomtui import __version__
     from ecomtui.db.schema import HEAD_REVISION, current_revision
 
-    database = _open(args.db)
+    from ecomtui.db.engine import open_database
+    from ecomtui.db.location import resolve
     from ecomtui.services.task_queries import count_tasks
 
-    with database.connect() as conn:
-        tasks = count_tasks(conn)
+    location = resolve(args.db)
     print(f"ecomtui      {__version__}")
     print(f"python       {platform.python_version()}")
     print(f"textual      {textual.__version__}")
     print(f"sqlalchemy   {sqlalchemy.__version__}")
-    print(f"database     {database.location.describe()}")
-    print(f"schema       {current_revision(database)} (this ecomtui: {HEAD_REVISION})")
-    print(f"tasks        {tasks}")
+    print(f"database     {location.describe()}")
+    if location.path is not None and not location.path.exists():
+        print("schema       none yet (the file is created when ecomtui first opens it)")
+        return 0
+    # info only reads: no upgrade, no new file
+    database = open_database(location=location, upgrade=False)
+    revision = current_revision(database)
+    due = "" if revision == HEAD_REVISION else " - upgrade due: ecomtui upgrades it, after a backup, when it next opens it"
+    print(f"schema       {revision} (this ecomtui: {HEAD_REVISION}){due}")
+    if revision is not None:
+        with database.connect() as conn:
+            print(f"tasks        {count_tasks(conn)}")
+    database.dispose()
     return 0
 
 
@@ -221,7 +241,7 @@ def _task(args) -> int:
 
     from ecomtui.services.task_queries import list_tasks
 
-    status = parse_choice(args.status, TASK_STATUSES, "status") if args.status else None
+    status = parse_choice(args.status, TASK_STATUSES, "status") if args.status is not None else None
     with database.connect() as conn:
         cards = list_tasks(conn, status)
     if args.json:
@@ -238,10 +258,17 @@ def _print_task_table(cards) -> None:
     if not cards:
         print("no tasks")
         return
-    header = f"{'ID':>6}  {'STATUS':<11}  {'PRIO':<6}  {'DUE':<10}  {'CHANNEL':<12}  {'OWNER':<18}  TITLE"
-    print(header)
+    from rich.cells import cell_len, set_cell_size
+
+    def cell(text: str, width: int) -> str:
+        """``text`` cut (with …) or padded to ``width`` terminal cells: emoji are two wide."""
+        if cell_len(text) > width:
+            return set_cell_size(text, width - 1) + "…"
+        return set_cell_size(text, width)
+
+    print(f"{'ID':>6}  {'STATUS':<11}  {'PRIO':<6}  {'DUE':<10}  {'CHANNEL':<12}  {'OWNER':<18}  TITLE")
     for c in cards:
         print(
-            f"{c.id:>6}  {TASK_STATUS_LABELS[c.status]:<11}  {c.priority:<6}  {(c.due.isoformat() if c.due else '-'):<10}  "
-            f"{(c.channel or '-')[:12]:<12}  {(c.owner or '-')[:18]:<18}  {c.title}"
+            f"{c.id:>6}  {TASK_STATUS_LABELS.get(c.status, c.status):<11}  {c.priority:<6}  "
+            f"{(c.due.isoformat() if c.due else '-'):<10}  {cell(c.channel or '-', 12)}  {cell(c.owner or '-', 18)}  {c.title}"
         )

@@ -113,6 +113,7 @@ class Database:
         self.location = location
         self.engine = engine
         self.write_engine = engine.execution_options(**{_WRITE_OPTION: True})
+        self.backup_path: Path | None = None  # set when opening upgraded an older file
 
     @contextmanager
     def connect(self) -> Iterator[Connection]:
@@ -181,6 +182,6 @@ def open_database(db: str | None = None, *, location: DbLocation | None = None, 
         raise DatabaseError(f"cannot create database at {location.describe()}: {exc.strerror or exc}") from exc
     database = Database(location, engine)
     if upgrade:
-        ensure_schema(database)
+        database.backup_path = ensure_schema(database)
         database.enable_wal()
     return database

@@ -168,6 +168,14 @@ class TaskInput:
     notes: str = ""
 
 
+def _trim_blank_lines(text: str) -> str:
+    """Drop blank lines before and trailing space after; keep the first line's indentation."""
+    lines = text.rstrip().split("\n")
+    while lines and not lines[0].strip():
+        lines.pop(0)
+    return "\n".join(lines)
+
+
 def build_task_input(
     *,
     title: str | None,
@@ -188,7 +196,7 @@ def build_task_input(
         priority=parse_choice(priority, PRIORITIES, "priority", default="normal"),
         due=parse_date(due, "due"),
         sprint=parse_month(sprint, "sprint"),
-        notes=(notes or "").strip(),
+        notes=_trim_blank_lines(notes or ""),
         channel_id=channel_id,
         owner_id=owner_id,
     )

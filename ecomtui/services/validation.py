@@ -20,6 +20,9 @@ class InvalidInput(ValueError):
         self.message = message
 
 
+# line/paragraph separators, NEL and bidi embeddings/overrides/isolates: they break a
+# one-line field or reorder the screen around it
+_LAYOUT_BREAKERS = frozenset("\u0085\u2028\u2029\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
 _MONTH = re.compile(r"^(\d{4})-(\d{2})$", re.ASCII)
 
 
@@ -64,7 +67,7 @@ def require_text(value: str | None, field: str, max_length: int = 500) -> str:
     text = (value or "").strip()
     if not text:
         raise InvalidInput(f"{field} is required", field)
-    if any(ch in text for ch in "\n\r\t\x0b\x0c") or any(ord(ch) < 32 or ord(ch) == 127 for ch in text):
+    if any(ord(ch) < 32 or ord(ch) == 127 or ch in _LAYOUT_BREAKERS for ch in text):
         raise InvalidInput(f"{field} must be one line of text (no line breaks or control characters)", field)
     if len(text) > max_length:
         raise InvalidInput(f"{field} is too long ({len(text)} characters, at most {max_length})", field)

@@ -30,7 +30,7 @@ from ecomtui.services.task_board import (
     remove_card,
     with_status,
 )
-from ecomtui.ui.widgets.card_column import CardColumn
+from ecomtui.ui.widgets.card_column import CARD_HEIGHT, CardColumn
 from ecomtui.vocabulary import TASK_STATUS_LABELS, TASK_STATUSES
 
 WELCOME = (
@@ -249,8 +249,8 @@ class TaskBoard(Widget):
         target = columns[max(0, min(len(columns) - 1, index + step))]
         if current is not None and target.cards and current.cards:
             # keep roughly the same height on screen
-            row = current.cursor - int(current.scroll_offset.y) // 4
-            target.cursor = min(len(target.cards) - 1, int(target.scroll_offset.y) // 4 + max(row, 0))
+            row = current.cursor - int(current.scroll_offset.y) // CARD_HEIGHT
+            target.cursor = min(len(target.cards) - 1, int(target.scroll_offset.y) // CARD_HEIGHT + max(row, 0))
             target.refresh()
         self.focus_column(target)
 
@@ -330,8 +330,16 @@ class TaskBoard(Widget):
 
         column = self.current_column()
         status = column.status if column else "todo"
+        flt = self.filter  # a filtered board pre-fills what it is filtered by
         self.app.push_screen(
-            TaskForm(channels=self.channels, owners=self.owners, status=status, sprint=clock.month_key(self.today)),
+            TaskForm(
+                channels=self.channels,
+                owners=self.owners,
+                status=status,
+                sprint=flt.sprint or clock.month_key(self.today),
+                channel_id=_id_of(self.channels, flt.channel),
+                owner_id=_id_of(self.owners, flt.owner),
+            ),
             self._create,
         )
 
@@ -349,6 +357,7 @@ class TaskBoard(Widget):
     def _saved_new(self, card: TaskCard) -> None:
         self._place(card)
         if self.filter.active and not _visible(card, self.filter):
+            self.notify("Filter cleared to show the new task", timeout=3)
             self.filter = BoardFilter()
             field = self.filter_input()
             if field is not None:
@@ -448,6 +457,14 @@ class TaskBoard(Widget):
                 break
         self.focus_column(column)
 
+
+
+def _id_of(rows: list[tuple[int, str]], name: str | None) -> int | None:
+    """The id of ``name`` among (id, name) rows, ignoring case; None if absent."""
+    if not name:
+        return None
+    wanted = name.casefold()
+    return next((row_id for row_id, row_name in rows if row_name.casefold() == wanted), None)
 
 
 def _visible(card: TaskCard, flt: BoardFilter) -> bool:

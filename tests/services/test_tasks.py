@@ -83,7 +83,7 @@ def test_create_round_trip(database, acme):
     assert shown.owner == "Acme Agency"
     assert shown.due == date(2026, 12, 1)
     assert shown.sprint == "2026-12"
-    assert shown.notes == "line one\nline [red]two[/]"
+    assert shown.notes == "  line one\nline [red]two[/]"  # indentation kept, trailing space dropped
     assert shown.as_json() == {
         "id": created.id,
         "title": "Fix [bold]checkout[/] 🛒 עברית",

@@ -119,3 +119,67 @@ async def test_a_burst_typed_right_after_slash_lands_in_the_filter(tmp_path):
             app.post_message(events.Key(key, char))  # queued at once, as a fast typist's keys are
         await wait_until(pilot, lambda: app.task_board.filter.text == "seo", "filter text")
         assert [c.title for c in app.task_board.column("todo").cards] == ["SEO audit"]
+
+
+async def test_editing_a_task_of_an_archived_owner_shows_that_owner(tmp_path):
+    from ecomtui.db.engine import open_database
+    from ecomtui.db.models import Partner
+    from textual.widgets import Select
+
+    path = tmp_path / "arch.db"
+    database = open_database(str(path))
+    with database.write() as session:
+        session.add(Partner(name="Old Agency", kind="agency"))
+    database.dispose()
+    seed_tasks(path, [{"title": "Legacy task", "status": "todo", "owner": "Old Agency"}])
+    database = open_database(str(path))
+    with database.write() as session:  # the agency is archived after the task was given to it
+        from sqlmodel import select
+
+        for partner in session.exec(select(Partner)).all():
+            partner.archived = True
+    database.dispose()
+    app = EcomApp(db=str(path))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_loaded(pilot)
+        await pilot.press("e")
+        await pilot.pause()
+        assert isinstance(app.screen, TaskForm)
+        owner = app.screen.query_one("#owner", Select)
+        assert owner.value == app.task_board.cards[0].owner_id
+        await pilot.press("ctrl+s")
+        await wait_until(pilot, lambda: not isinstance(app.screen, TaskForm), "saved")
+    assert [(c.title, c.owner) for c in stored_tasks(path)] == [("Legacy task", "Old Agency")]
+
+
+async def test_a_new_task_on_a_filtered_board_takes_the_filter_s_channel_and_sprint(tmp_path):
+    from textual.widgets import Select
+
+    path = seed_tasks(tmp_path / "pre.db", [{"title": "Existing", "status": "todo", "channel": "SEO", "sprint": "2026-12"}])
+    app = EcomApp(db=str(path))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_loaded(pilot)
+        app.task_board.set_filter(channel="SEO", sprint="2026-12")
+        await pilot.pause()
+        await pilot.press("n")
+        await pilot.pause()
+        form = app.screen
+        assert form.query_one("#sprint", Input).value == "2026-12"
+        assert form.query_one("#channel", Select).value == app.task_board.cards[0].channel_id
+
+
+async def test_left_and_right_keep_the_selection_at_the_same_height(tmp_path):
+    rows = [{"title": f"B{i}", "status": "backlog", "due": f"2026-12-{i + 1:02d}"} for i in range(20)]
+    rows += [{"title": f"T{i}", "status": "todo", "due": f"2026-12-{i + 1:02d}"} for i in range(20)]
+    path = seed_tasks(tmp_path / "nav.db", rows)
+    app = EcomApp(db=str(path))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_loaded(pilot)
+        board = app.task_board
+        board.focus_column(board.column("todo"))
+        await pilot.press(*["down"] * 12)
+        await pilot.pause()
+        before = board.selected_card().title
+        await pilot.press("left", "right")
+        await pilot.pause()
+        assert board.selected_card().title == before

@@ -40,7 +40,8 @@ KEYS: list[tuple[str, list[tuple[str, str]]]] = [
         "Dialogs",
         [
             ("tab / shift+tab", "next / previous field"),
-            ("ctrl+s", "save"),
+            ("enter / space", "open a list (status, priority, channel, owner); ↑ ↓ then enter picks"),
+            ("ctrl+s", "save (enter in a one-line field saves too)"),
             ("escape", "cancel, nothing is saved"),
             ("y / n", "answer a confirmation"),
         ],

@@ -21,6 +21,15 @@ from ecomtui.services.validation import InvalidInput
 from ecomtui.vocabulary import PRIORITIES, TASK_STATUS_LABELS, TASK_STATUSES
 
 
+def _options(rows: list[tuple[int, str]], current: int | None, current_name: str | None) -> list:
+    """Select options from (id, name) rows, keeping the task's own value even if it is
+    no longer offered (an archived owner): the dialog must show what is stored."""
+    options = [(Text(name), row_id) for row_id, name in rows]
+    if current is not None and all(row_id != current for row_id, _ in rows):
+        options.append((Text(f"{current_name or current} (archived)"), current))
+    return options
+
+
 class TaskForm(ModalScreen[TaskInput | None]):
     """Dismisses with a validated :class:`TaskInput`, or None when cancelled."""
 
@@ -37,6 +46,8 @@ class TaskForm(ModalScreen[TaskInput | None]):
         card: TaskCard | None = None,
         status: str = "todo",
         sprint: str | None = None,
+        channel_id: int | None = None,
+        owner_id: int | None = None,
     ) -> None:
         super().__init__(classes="dialog-screen")
         self.channels = channels
@@ -44,6 +55,8 @@ class TaskForm(ModalScreen[TaskInput | None]):
         self.card = card
         self.default_status = card.status if card else status
         self.default_sprint = card.sprint if card else sprint
+        self.default_channel = card.channel_id if card else channel_id
+        self.default_owner = card.owner_id if card else owner_id
 
     def compose(self) -> ComposeResult:
         card = self.card
@@ -63,7 +76,7 @@ class TaskForm(ModalScreen[TaskInput | None]):
                 yield Label("Status")
                 yield Select(
                     [(TASK_STATUS_LABELS[s], s) for s in TASK_STATUSES],
-                    value=self.default_status,
+                    value=self.default_status if self.default_status in TASK_STATUSES else "todo",
                     allow_blank=False,
                     id="status",
                     compact=True,
@@ -71,23 +84,23 @@ class TaskForm(ModalScreen[TaskInput | None]):
                 yield Label("Priority")
                 yield Select(
                     [(p.capitalize(), p) for p in PRIORITIES],
-                    value=card.priority if card else "normal",
+                    value=card.priority if card and card.priority in PRIORITIES else "normal",
                     allow_blank=False,
                     id="priority",
                     compact=True,
                 )
                 yield Label("Channel")
                 yield Select(
-                    [(Text(name), cid) for cid, name in self.channels],
-                    value=card.channel_id if card and card.channel_id else Select.NULL,
+                    _options(self.channels, self.default_channel, card.channel if card else None),
+                    value=self.default_channel or Select.NULL,
                     prompt="(none)",
                     id="channel",
                     compact=True,
                 )
                 yield Label("Owner")
                 yield Select(
-                    [(Text(name), oid) for oid, name in self.owners],
-                    value=card.owner_id if card and card.owner_id else Select.NULL,
+                    _options(self.owners, self.default_owner, card.owner if card else None),
+                    value=self.default_owner or Select.NULL,
                     prompt="(none)",
                     id="owner",
                     compact=True,

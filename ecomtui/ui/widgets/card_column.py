@@ -29,6 +29,8 @@ PRIORITY_MARK = {"urgent": "!!", "high": "!", "normal": "", "low": "↓"}
 class CardColumn(ScrollView, can_focus=True):
     """A focusable, scrollable column of cards with a cursor."""
 
+    ALLOW_MAXIMIZE = False  # keys must never act on columns the user cannot see
+
     COMPONENT_CLASSES = {
         "card",
         "card--cursor",
