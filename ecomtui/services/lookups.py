@@ -9,7 +9,7 @@ from __future__ import annotations
 from sqlalchemy import false, select
 
 from ecomtui.db.tables import channel, partner
-from ecomtui.services.validation import InvalidInput
+from ecomtui.services.validation import InvalidInput, match_name
 
 
 def channel_names(conn) -> list[tuple[int, str]]:
@@ -26,22 +26,13 @@ def owner_names(conn) -> list[tuple[int, str]]:
     return [(r[0], r[1]) for r in rows]
 
 
-def _match_name(rows: list[tuple[int, str]], name: str) -> int | None:
-    """The id whose name equals ``name`` ignoring case (Unicode-aware, unlike SQL lower())."""
-    wanted = name.casefold()
-    for row_id, row_name in rows:
-        if row_name.casefold() == wanted:
-            return row_id
-    return None
-
-
 def find_channel(session, name: str | None) -> int | None:
     """The id of the channel called ``name`` (case-insensitive); None for empty."""
     name = (name or "").strip()
     if not name:
         return None
     channels = channel_names(session)
-    found = _match_name(channels, name)
+    found = match_name(channels, name)
     if found is None:
         known = ", ".join(n for _, n in channels)
         raise InvalidInput(f"channel: unknown channel '{name}' (known: {known})", "channel")
@@ -54,7 +45,7 @@ def find_owner(session, name: str | None) -> int | None:
     if not name:
         return None
     owners = owner_names(session)
-    found = _match_name(owners, name)
+    found = match_name(owners, name)
     if found is None:
         names = [n for _, n in owners]
         known = ", ".join(names[:12]) + (", ..." if len(names) > 12 else "")

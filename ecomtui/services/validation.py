@@ -72,3 +72,14 @@ def require_text(value: str | None, field: str, max_length: int = 500) -> str:
     if len(text) > max_length:
         raise InvalidInput(f"{field} is too long ({len(text)} characters, at most {max_length})", field)
     return text
+
+
+def match_name(rows: list[tuple[int, str]], name: str | None) -> int | None:
+    """The id whose name equals ``name`` ignoring case (Unicode-aware, unlike SQL lower())."""
+    if not name:
+        return None
+    wanted = name.casefold()
+    for row_id, row_name in rows:
+        if row_name.casefold() == wanted:
+            return row_id
+    return None

@@ -30,6 +30,7 @@ from ecomtui.services.task_board import (
     remove_card,
     with_status,
 )
+from ecomtui.services.validation import match_name
 from ecomtui.ui.widgets.card_column import CARD_HEIGHT, CardColumn
 from ecomtui.vocabulary import TASK_STATUS_LABELS, TASK_STATUSES
 
@@ -337,8 +338,8 @@ class TaskBoard(Widget):
                 owners=self.owners,
                 status=status,
                 sprint=flt.sprint or clock.month_key(self.today),
-                channel_id=_id_of(self.channels, flt.channel),
-                owner_id=_id_of(self.owners, flt.owner),
+                channel_id=match_name(self.channels, flt.channel),
+                owner_id=match_name(self.owners, flt.owner),
             ),
             self._create,
         )
@@ -457,14 +458,6 @@ class TaskBoard(Widget):
                 break
         self.focus_column(column)
 
-
-
-def _id_of(rows: list[tuple[int, str]], name: str | None) -> int | None:
-    """The id of ``name`` among (id, name) rows, ignoring case; None if absent."""
-    if not name:
-        return None
-    wanted = name.casefold()
-    return next((row_id for row_id, row_name in rows if row_name.casefold() == wanted), None)
 
 
 def _visible(card: TaskCard, flt: BoardFilter) -> bool:
