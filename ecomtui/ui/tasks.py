@@ -30,7 +30,6 @@ from ecomtui.services.task_board import (
     remove_card,
     with_status,
 )
-from ecomtui.services.validation import match_name
 from ecomtui.ui.widgets.card_column import CARD_HEIGHT, CardColumn
 from ecomtui.vocabulary import TASK_STATUS_LABELS, TASK_STATUSES
 
@@ -331,6 +330,8 @@ class TaskBoard(Widget):
 
         column = self.current_column()
         status = column.status if column else "todo"
+        from ecomtui.services.validation import match_name
+
         flt = self.filter  # a filtered board pre-fills what it is filtered by
         self.app.push_screen(
             TaskForm(
