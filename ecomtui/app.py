@@ -71,6 +71,7 @@ class EcomApp(App):
         self.bridge = DbBridge(self, self.location)
         self.database = None
         self.startup_seconds: float | None = None  # module import to first data on screen
+        self._board = TaskBoard(id="tasks")
 
     def on_load(self) -> None:
         if self.no_color:
@@ -82,27 +83,23 @@ class EcomApp(App):
     def compose(self) -> ComposeResult:
         yield TabBar([TabSpec(tab, key, label) for key, (tab, label) in TABS.items()], id="tab-bar")
         with ContentSwitcher(id="tabs", initial="tasks"):
-            yield TaskBoard(id="tasks")
+            yield self._board
         yield Static(self._status_text(), id="status-line")
         yield KeyFooter()
 
-    def _status_text(self, extra: str = "") -> Text:
+    def _status_text(self) -> Text:
         today = clock.today()
         line = Text()
         line.append(" ecomtui ", "bold")
         line.append(f"{today.isoformat()} · {clock.iso_week(today)}")
         line.append(" · db ")
         line.append(self.location.describe())
-        if extra:
-            line.append(f" · {extra}")
         return line
 
     @property
     def task_board(self) -> TaskBoard | None:
-        try:
-            return self.query_one("#tasks", TaskBoard)
-        except Exception:
-            return None
+        """The board once it is mounted (None before, e.g. for a palette opened very early)."""
+        return self._board if self._board.is_mounted else None
 
     def on_ready(self) -> None:
         # The first frame is on screen: now load the database layer, off the UI thread.

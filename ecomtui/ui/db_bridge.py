@@ -9,6 +9,7 @@ UI thread through ``call_from_thread``; a job never touches a widget.
 
 from __future__ import annotations
 
+import importlib
 import queue
 from dataclasses import dataclass
 from typing import Any, Callable
@@ -75,8 +76,8 @@ class DbBridge:
                 request = self._queue.get(timeout=None if warmed else 0.3)
             except queue.Empty:
                 # idle after start-up: load the write path now, not on the first edit
-                import ecomtui.services.tasks  # noqa: F401
-                import ecomtui.services.validation  # noqa: F401
+                for module in ("ecomtui.services.tasks", "ecomtui.services.validation"):
+                    importlib.import_module(module)
 
                 warmed = True
                 continue

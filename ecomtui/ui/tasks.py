@@ -25,6 +25,7 @@ from ecomtui.services.task_board import (
     TaskCard,
     TaskInput,
     group_by_status,
+    matches,
     neighbour_status,
     place_card,
     remove_card,
@@ -125,11 +126,16 @@ class TaskBoard(Widget):
 
     # ---- helpers ----------------------------------------------------------------------
 
+    def on_mount(self) -> None:
+        # looked up once: refresh_board and the keys use them on every keystroke
+        self._columns = {s: self.query_one(f"#cards-{s}", CardColumn) for s in TASK_STATUSES}
+        self._status = self.query_one("#board-status", Static)
+
     def columns(self) -> list[CardColumn]:
-        return [self.query_one(f"#cards-{s}", CardColumn) for s in TASK_STATUSES]
+        return list(self._columns.values())
 
     def column(self, status: str) -> CardColumn:
-        return self.query_one(f"#cards-{status}", CardColumn)
+        return self._columns[status]
 
     def current_column(self) -> CardColumn | None:
         focused = self.screen.focused
@@ -211,7 +217,7 @@ class TaskBoard(Widget):
         return self._overdue[1]
 
     def _update_status(self, shown: int, total: int) -> None:
-        status = self.query_one("#board-status", Static)
+        status = self._status
         if not self.loaded:
             status.update(Text("Loading tasks…"), layout=False)
             return
@@ -274,16 +280,17 @@ class TaskBoard(Widget):
         field = self.filter_input()
         if field is None:
             self.run_worker(self.action_start_filter(), exclusive=True, group="filter")
-            return
-        field.display = True
-        self.screen.set_focus(field)
-        self.refresh_bindings()
+        else:
+            self._show_filter(field)
 
     async def action_start_filter(self) -> None:
         field = self.filter_input()
         if field is None:  # only if "/" comes before the first data: mounted after it otherwise
             field = self._new_filter_input()
             await self.mount(field, before=0)
+        self._show_filter(field)
+
+    def _show_filter(self, field: Input) -> None:
         field.display = True
         self.screen.set_focus(field)
         self.refresh_bindings()
@@ -292,14 +299,19 @@ class TaskBoard(Widget):
         field = self.filter_input()
         had_focus = bool(field and field.has_focus)
         keep = self.selected_card()
-        if field is not None:
-            field.value = ""
-            field.display = False
-        self.filter = BoardFilter()
+        self._reset_filter()
         self.refresh_board(keep_id=keep.id if keep else None)
         if had_focus or self.current_column() is None:
             self._focus_card(keep)
         self.refresh_bindings()
+
+    def _reset_filter(self) -> None:
+        """No filter: empty and hide the field (the caller redraws the board)."""
+        field = self.filter_input()
+        if field is not None:
+            field.value = ""
+            field.display = False
+        self.filter = BoardFilter()
 
     @on(Input.Changed, "#filter")
     def _filter_changed(self, event: Input.Changed) -> None:
@@ -323,15 +335,13 @@ class TaskBoard(Widget):
         )
         self.refresh_board()
         self.focus_first_column()
-        self.refresh_bindings()
 
     def action_new_task(self) -> None:
+        from ecomtui.services.validation import match_name
         from ecomtui.ui.dialogs.task_form import TaskForm
 
         column = self.current_column()
         status = column.status if column else "todo"
-        from ecomtui.services.validation import match_name
-
         flt = self.filter  # a filtered board pre-fills what it is filtered by
         self.app.push_screen(
             TaskForm(
@@ -349,22 +359,18 @@ class TaskBoard(Widget):
         if data is None:
             return
 
-        def job(session):
+        def job(conn):
             from ecomtui.services import tasks
 
-            return tasks.create_task(session, data)
+            return tasks.create_task(conn, data)
 
-        self.app.bridge.submit(job, write=True, on_done=self._saved_new)
+        self.app.bridge.submit(job, write=True, on_done=self._saved_new, on_error=self._write_failed)
 
     def _saved_new(self, card: TaskCard) -> None:
         self._place(card)
-        if self.filter.active and not _visible(card, self.filter):
+        if self.filter.active and not matches(card, self.filter):
             self.notify("Filter cleared to show the new task", timeout=3)
-            self.filter = BoardFilter()
-            field = self.filter_input()
-            if field is not None:
-                field.value = ""
-                field.display = False
+            self._reset_filter()
         self.refresh_board()
         self._focus_card(card)
         self.notify(f"Added “{card.title}”", timeout=3, markup=False)
@@ -384,10 +390,10 @@ class TaskBoard(Widget):
         if data is None:
             return
 
-        def job(session):
+        def job(conn):
             from ecomtui.services import tasks
 
-            return tasks.update_task(session, task_id, data)
+            return tasks.update_task(conn, task_id, data)
 
         self.app.bridge.submit(job, write=True, on_done=self._saved_edit, on_error=self._write_failed)
 
@@ -410,10 +416,10 @@ class TaskBoard(Widget):
             self._remove(card.id)
             self.refresh_board()
 
-            def job(session):
+            def job(conn):
                 from ecomtui.services import tasks
 
-                tasks.delete_task(session, card.id)
+                tasks.delete_task(conn, card.id)
 
             self.app.bridge.submit(job, write=True, on_error=self._write_failed)
             self.notify(f"Deleted “{card.title}”", timeout=3, markup=False)
@@ -435,10 +441,10 @@ class TaskBoard(Widget):
         self.refresh_board(keep_id=card.id)
         self._focus_card(moved)
 
-        def job(session):
+        def job(conn):
             from ecomtui.services import tasks
 
-            tasks.move_task(session, card.id, target)
+            tasks.move_task(conn, card.id, target)
 
         self.app.bridge.submit(job, write=True, on_error=self._write_failed)
 
@@ -451,17 +457,5 @@ class TaskBoard(Widget):
             self.focus_first_column()
             return
         column = self.column(card.status)
-        for i, c in enumerate(column.cards):
-            if c.id == card.id:
-                column.cursor = i
-                column._show_cursor()
-                column.refresh()
-                break
+        column.select(card.id)
         self.focus_column(column)
-
-
-
-def _visible(card: TaskCard, flt: BoardFilter) -> bool:
-    from ecomtui.services.task_board import matches
-
-    return matches(card, flt)

@@ -90,17 +90,25 @@ class CardColumn(ScrollView, can_focus=True):
         self.cards = cards
         self.today = today
         wanted = keep_id if keep_id is not None else (current.id if current else None)
-        if wanted is not None:
-            for i, card in enumerate(cards):
-                if card.id == wanted:
-                    self.cursor = i
-                    break
-            else:
-                self.cursor = min(self.cursor, max(len(cards) - 1, 0))
-        else:
-            self.cursor = min(self.cursor, max(len(cards) - 1, 0))
+        index = self._index_of(wanted)
+        self.cursor = index if index is not None else min(self.cursor, max(len(cards) - 1, 0))
         if not unchanged or self.cursor != old_cursor:
             self._set_height(len(cards))
+            self._show_cursor()
+            self.refresh()
+
+    def _index_of(self, task_id: int | None) -> int | None:
+        if task_id is not None:
+            for i, card in enumerate(self.cards):
+                if card.id == task_id:
+                    return i
+        return None
+
+    def select(self, task_id: int) -> None:
+        """Put the cursor on the card of ``task_id`` (if it is in this column) and show it."""
+        index = self._index_of(task_id)
+        if index is not None:
+            self.cursor = index
             self._show_cursor()
             self.refresh()
 
