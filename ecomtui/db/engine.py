@@ -8,7 +8,6 @@ writers queue on the busy timeout instead of failing with "database is locked".
 from __future__ import annotations
 
 import os
-import shutil
 import sqlite3
 from contextlib import contextmanager
 from datetime import datetime
@@ -100,10 +99,6 @@ def copy_sqlite(source: Path, target: Path) -> None:
         dst.close()
         src.close()
 
-
-def file_copy(source: Path, target: Path) -> None:
-    """Plain file copy, kept for non-database files."""
-    shutil.copyfile(source, target)
 
 
 class Database:

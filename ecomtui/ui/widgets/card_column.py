@@ -15,7 +15,6 @@ from rich.text import Text
 from textual import events
 from textual.binding import Binding
 from textual.geometry import Region, Size
-from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
@@ -60,13 +59,6 @@ class CardColumn(ScrollView, can_focus=True):
         Binding("home", "jump(0)", "First", show=False),
         Binding("end", "jump(-1)", "Last", show=False),
     ]
-
-    class CursorMoved(Message):
-        """The selected card changed."""
-
-        def __init__(self, column: "CardColumn") -> None:
-            super().__init__()
-            self.column = column
 
     def __init__(self, status: str, *, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(id=id, classes=classes)
@@ -149,7 +141,6 @@ class CardColumn(ScrollView, can_focus=True):
             self.cursor = index
             self._show_cursor()
             self.refresh()
-            self.post_message(self.CursorMoved(self))
 
     def _show_cursor(self) -> None:
         if self.cards:
