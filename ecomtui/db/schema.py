@@ -8,10 +8,15 @@ only on those paths, never on an ordinary start.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sqlalchemy import inspect, text
 
-from ecomtui.db.engine import Database, DatabaseError, backup_file
+from ecomtui.db.errors import DatabaseError
+from ecomtui.db.files import backup_file
+
+if TYPE_CHECKING:  # engine imports this module; at run time it only goes that way
+    from ecomtui.db.engine import Database
 
 HEAD_REVISION = "0002"
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")
