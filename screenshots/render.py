@@ -34,7 +34,7 @@ async def shoot(db: Path, name: str, size: tuple[int, int], keys: list[str]) -> 
     app = EcomApp(db=str(db))
     async with app.run_test(size=size) as pilot:
         for _ in range(400):
-            if app.task_board is not None and app.task_board.loaded:
+            if app.tab("tasks") is not None and app.tab("tasks").loaded:
                 break
             await pilot.pause(0.05)
         else:

@@ -19,13 +19,6 @@ from sqlalchemy import delete, insert, select, update
 from ecomtui.clock import now
 from ecomtui.db.tables import task
 from ecomtui.services.lookups import find_channel, find_owner
-from ecomtui.services.task_queries import (  # noqa: F401  (re-exported)
-    DONE_VISIBLE_DAYS,
-    count_tasks,
-    get_card,
-    list_tasks,
-    load_board,
-)
 from ecomtui.services.task_board import (  # noqa: F401  (re-exported)
     PRIORITY_RANK,
     BoardFilter,
@@ -41,8 +34,16 @@ from ecomtui.services.task_board import (  # noqa: F401  (re-exported)
     sort_key,
     with_status,
 )
+from ecomtui.services.task_queries import (  # noqa: F401  (re-exported)
+    DONE_VISIBLE_DAYS,
+    count_tasks,
+    get_card,
+    list_tasks,
+    load_board,
+)
 from ecomtui.services.validation import InvalidInput
 from ecomtui.vocabulary import TASK_STATUSES
+
 
 def parse_task_input(
     session,

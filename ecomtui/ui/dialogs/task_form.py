@@ -14,10 +14,9 @@ from textual.containers import Grid, Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Select, Static, TextArea
 
-from ecomtui.ui.widgets.key_footer import KeyFooter
-
 from ecomtui.services.task_board import TaskCard, TaskInput, build_task_input
 from ecomtui.services.validation import InvalidInput
+from ecomtui.ui.textual_patches import KeyFooter
 from ecomtui.vocabulary import PRIORITIES, TASK_STATUS_LABELS, TASK_STATUSES
 
 
@@ -117,7 +116,6 @@ class TaskForm(ModalScreen[TaskInput | None]):
                 yield Button("Save (ctrl+s)", variant="primary", id="save", compact=True)
                 yield Button("Cancel (esc)", id="cancel", compact=True)
         yield KeyFooter()
-
 
     def on_mount(self) -> None:
         self.query_one("#title", Input).focus()
