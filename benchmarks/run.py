@@ -81,15 +81,22 @@ REPO = HERE.parent
 TODAY = "2026-11-23"
 SIZE = (120, 40)
 
-# Every tab of the app: (number key, text on screen once that tab shows its data).
-# When a tab lands, add its line here: first paint, memory and tab-switch timing use it.
-TABS: list[tuple[str, str]] = [
-    ("2", "tasks on the board"),
-]
+
+def app_tabs() -> list[tuple[str, str, str]]:
+    """Every tab of the app, from the app's own tab list: (number key, label, text on screen once its data shows)."""
+    sys.path.insert(0, str(REPO))
+    from ecomtui.ui.tabs import TABS as TAB_CLASSES
+
+    return [(tab.TAB_KEY, tab.TAB_LABEL, tab.READY_MARKER) for tab in sorted(TAB_CLASSES, key=lambda t: t.TAB_KEY)]
+
+
+TABS: list[tuple[str, str]] = [(key, ready) for key, _, ready in app_tabs()]
+TAB_LABELS = {key: label for key, label, _ in app_tabs()}
 TAB_KEYS = [key for key, _ in TABS]
 
-TAB_BAR_TEXT = " 2 Tasks"  # on the first line of the screen
-DATA_TEXT = "tasks on the board"  # the board's status line, once the cards are loaded
+# the app opens on its first tab: its key and label on the first line, then its data
+TAB_BAR_TEXT = f" {TAB_KEYS[0]} {TAB_LABELS[TAB_KEYS[0]]}"
+DATA_TEXT = TABS[0][1]
 BASELINE_TEXT = "baseline ready"
 HELP_TEXT = "this help"  # a line of the ? screen
 
@@ -582,11 +589,9 @@ def measure_interactions(ctx: Context) -> list[Result]:
         asyncio.run(interaction_session(db, samples))
         print(f"  interactions run {run + 1}: done", flush=True)
 
-    from ecomtui.app import TABS as APP_TABS
-
     results: list[Result] = []
     for key in TAB_KEYS:
-        label = f"{key} {APP_TABS[key][1]}" if key in APP_TABS else key
+        label = f"{key} {TAB_LABELS.get(key, '')}".strip()
         results.append(
             Result(f"tab switch → {label}, first visit", "ms", samples.get(f"tab {key} first", []), target=100)
         )
