@@ -22,7 +22,7 @@ from textual.widgets import ContentSwitcher, Input, Static
 
 from ecomtui import clock
 from ecomtui.db.location import DbLocation, resolve
-from ecomtui.ui.db_bridge import DatabaseFailed, DatabaseOpened, DbBridge, JobDone
+from ecomtui.ui.db_bridge import DatabaseFailed, DatabaseOpened, DbBridge, JobDone, StoreChanged
 from ecomtui.ui.tab import EcomTab
 from ecomtui.ui.tabs import TABS
 from ecomtui.ui.textual_patches import FocusRepaintScreen, KeyFooter
@@ -72,6 +72,14 @@ class EcomApp(App):
         # priority: handled before the key goes to a widget, so the field has focus
         # before the next key arrives (fast typists type "/seo" as one burst)
         Binding("slash", "filter", "Filter", priority=True, tooltip="filter the current view", id="app.filter"),
+        Binding(
+            "ctrl+r",
+            "refresh",
+            "Refresh",
+            show=False,
+            tooltip="read the store again now (changes made elsewhere also show within seconds)",
+            id="app.refresh",
+        ),
         *[_tab_binding(tab) for tab in TABS],
     ]
 
@@ -170,17 +178,39 @@ class EcomApp(App):
             lambda _: self.exit(return_code=1, message=Text(f"ecomtui: error: {exc}")),
         )
 
+    def on_store_changed(self, message: StoreChanged) -> None:
+        """Someone else wrote to the store: the visible tab reads again now, the others when shown."""
+        current = self.current_tab
+        for tab in self.tabs.values():
+            if not tab.loaded:
+                continue  # its first load is on its way
+            if tab is current:
+                tab.load()
+            else:
+                tab.stale = True
+
+    def action_refresh(self) -> None:
+        self.bridge.check_now()
+
     def on_job_done(self, message: JobDone) -> None:
         message.stop()
         self.bridge.deliver(message)
 
+    def explain(self, exc: Exception) -> str:
+        """A failure as one plain line for the user."""
+        from ecomtui.services.validation import InvalidInput
+
+        if isinstance(exc, InvalidInput):
+            return exc.message
+        detail = getattr(exc, "orig", None) or exc
+        text = str(detail).strip()
+        return text.splitlines()[0] if text else type(detail).__name__
+
     def show_error(self, exc: Exception) -> None:
         """Any failure of a database job or its callback: a dialog, never a traceback."""
-        from ecomtui.services.validation import InvalidInput
         from ecomtui.ui.dialogs.error import ErrorDialog
 
-        message = exc.message if isinstance(exc, InvalidInput) else f"{type(exc).__name__}: {exc}"
-        self.push_screen(ErrorDialog("That did not work", message))
+        self.push_screen(ErrorDialog("That did not work", self.explain(exc)))
 
     def on_unmount(self) -> None:
         self.bridge.stop()
@@ -188,7 +218,7 @@ class EcomApp(App):
     # ---- actions --------------------------------------------------------------------
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if isinstance(self.screen, ModalScreen) and action in ("switch_tab", "help", "quit", "filter"):
+        if isinstance(self.screen, ModalScreen) and action in ("switch_tab", "help", "quit", "filter", "refresh"):
             return False
         if action == "filter":
             tab = self.current_tab
@@ -207,6 +237,8 @@ class EcomApp(App):
         self.query_one("#tab-bar", TabBar).active = tab_id
         tab = self.tab(tab_id)
         if tab is not None:
+            if tab.stale:
+                tab.load()
             tab.activated()
 
     def on_tab_bar_activated(self, event: TabBar.Activated) -> None:

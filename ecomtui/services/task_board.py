@@ -33,6 +33,7 @@ class TaskCard:
     channel_id: int | None = None
     owner_id: int | None = None
     promotion_id: int | None = None
+    version: int = 1  # the row version this copy shows (conflict-safe edits)
 
     @cached_property
     def search_text(self) -> str:

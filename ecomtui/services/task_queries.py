@@ -31,6 +31,7 @@ def _card_query():
         task.c.channel_id,
         task.c.owner_id,
         task.c.promotion_id,
+        task.c.version,
     ).select_from(
         task.outerjoin(channel, channel.c.id == task.c.channel_id).outerjoin(partner, partner.c.id == task.c.owner_id)
     )

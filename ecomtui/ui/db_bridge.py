@@ -14,6 +14,12 @@ becomes the error dialog, and the bridge keeps serving later jobs.
 Long work (imports, exports, backups) runs in a thread of its own through
 :meth:`DbBridge.run_long`, posting :class:`JobProgress` messages, so it never
 holds up the reads and saves of the tabs.
+
+Changes made by anyone else (another app, a script, the command line, long
+work) are noticed within about a second and posted to the app as
+:class:`StoreChanged`: on SQLite ``PRAGMA data_version`` on the thread's own
+connection (it moves only for other connections' commits), on PostgreSQL the
+``ecomtui_changes`` sequence that triggers advance on every write.
 """
 
 from __future__ import annotations
@@ -21,6 +27,7 @@ from __future__ import annotations
 import importlib
 import queue
 import threading
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -34,6 +41,7 @@ Job = Callable[[Any], Any]  # receives a Core connection: read-only, or inside a
 LongJob = Callable[[Any, Callable[[int, int], None]], Any]  # receives the Database and progress(done, total)
 
 IDLE_WARM_SECONDS = 0.3
+CHANGE_POLL_SECONDS = 1.0  # how often others' changes are looked for
 
 
 @dataclass
@@ -63,6 +71,10 @@ class JobProgress(Message):
         self.name = name
         self.done = done
         self.total = total
+
+
+class StoreChanged(Message):
+    """Someone else changed the store: the tabs should read it again."""
 
 
 class DatabaseOpened(Message):
@@ -163,19 +175,50 @@ class DbBridge:
             self.app.post_message(DatabaseFailed(exc))
             return
         self._opened.set()
+        self._seen = self._change_mark()
         self.app.post_message(DatabaseOpened(self.database))
         warmed = False
+        checked = time.monotonic()
         while True:
             try:
-                request = self._queue.get(timeout=None if warmed else IDLE_WARM_SECONDS)
+                request = self._queue.get(timeout=CHANGE_POLL_SECONDS if warmed else IDLE_WARM_SECONDS)
             except queue.Empty:
-                self._warm()
-                warmed = True
-                continue
+                request = None
+                if not warmed:
+                    self._warm()
+                    warmed = True
             if request is _STOP:
                 break
-            self._run(request)
+            if request is not None:
+                self._run(request)
+            if time.monotonic() - checked >= CHANGE_POLL_SECONDS or request is None:
+                checked = time.monotonic()
+                self._check_changes()
         self.database.dispose()
+
+    def check_now(self) -> None:
+        """Look for others' changes before the next poll (the refresh key)."""
+        self.submit(lambda conn: self._check_changes(force=True))
+
+    def _change_mark(self):
+        """Something that moves when another connection commits; None if this database offers nothing."""
+        try:
+            if self.location.path is not None:
+                raw = self.database.engine.raw_connection()  # the thread's own pooled connection
+                try:
+                    return raw.cursor().execute("PRAGMA data_version").fetchone()[0]
+                finally:
+                    raw.close()
+            with self.database.engine.connect() as conn:
+                return conn.exec_driver_sql("SELECT last_value FROM ecomtui_changes").scalar()
+        except Exception:
+            return None
+
+    def _check_changes(self, force: bool = False) -> None:
+        mark = self._change_mark()
+        if force or (mark is not None and mark != self._seen):
+            self._seen = mark
+            self.app.post_message(StoreChanged())
 
     def _warm(self) -> None:
         """Idle after start-up: load the tabs' write paths now, not on the first edit."""

@@ -9,7 +9,8 @@ screen from the bindings; it never reaches into a tab's widgets.
 
 The life of a tab: the app calls :meth:`EcomTab.load` once the database is
 open (the first tab first, the others after its data shows, and again after
-changes made elsewhere); the tab reads through ``self.app.bridge`` and calls
+changes made elsewhere: at once when visible, when next shown otherwise; it
+must keep the selection, the filter and any open dialog); the tab reads through ``self.app.bridge`` and calls
 :meth:`EcomTab.data_shown` when its data is on screen.
 """
 
@@ -82,6 +83,7 @@ class EcomTab(Widget):
     def __init__(self) -> None:
         super().__init__(id=self.TAB_ID)
         self.loaded = False
+        self.stale = False  # changed elsewhere while hidden: read again when shown
 
     @classmethod
     def help_section(cls) -> tuple[str, list[tuple[str, str]]]:
@@ -95,6 +97,7 @@ class EcomTab(Widget):
 
     def data_shown(self) -> None:
         self.loaded = True
+        self.stale = False
         self.post_message(self.DataShown(self))
 
     def commands(self) -> Iterable[Command]:

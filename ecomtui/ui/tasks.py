@@ -8,6 +8,7 @@ database. Changes are written through the app's database bridge.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
 from datetime import date
 from functools import partial
 
@@ -126,8 +127,14 @@ class TaskBoard(EcomTab):
     def load(self) -> None:
         """(Re)load every card from the database; the app hears DataShown once they are shown."""
         self.today = clock.today()
+        changes = self._changes
 
         def loaded(result) -> None:
+            if changes != self._changes:
+                # a move or edit of ours happened since this read started: its copy is
+                # older than the screen, so read again (queued after our writes)
+                self.load()
+                return
             self._loaded(result)
             self.call_after_refresh(self.data_shown)
 
@@ -138,11 +145,12 @@ class TaskBoard(EcomTab):
         first_load = not self.loaded
         if first_load:
             self.call_after_refresh(self._premount_filter)
+        keep = self.selected_card()
         self.cards = cards
         self.channels = channels
         self.owners = owners
         self.loaded = True
-        self.refresh_board()
+        self.refresh_board(keep_id=keep.id if keep else None)
         focused = self.screen.focused
         typing = isinstance(focused, Input)  # never take focus from the filter or a dialog field
         if not typing and (first_load or not isinstance(focused, CardColumn)):
@@ -411,22 +419,22 @@ class TaskBoard(EcomTab):
                 sprint=flt.sprint or clock.month_key(self.today),
                 channel_id=match_name(self.channels, flt.channel),
                 owner_id=match_name(self.owners, flt.owner),
+                save=self._save_new,
             ),
-            self._create,
+            self._saved_new,
         )
 
-    def _create(self, data: TaskInput | None) -> None:
-        if data is None:
-            return
-
+    def _save_new(self, form, data: TaskInput, _version: int | None) -> None:
         def job(conn):
             from ecomtui.services import tasks
 
             return tasks.create_task(conn, data)
 
-        self.app.bridge.submit(job, requester=self, write=True, on_done=self._saved_new, on_error=self._write_failed)
+        self.app.bridge.submit(job, requester=form, write=True, on_done=form.saved, on_error=form.save_failed)
 
-    def _saved_new(self, card: TaskCard) -> None:
+    def _saved_new(self, card: TaskCard | None) -> None:
+        if card is None:
+            return
         self._place(card)
         if self.filter.active and not matches(card, self.filter):
             self.notify("Filter cleared to show the new task", timeout=3)
@@ -442,22 +450,23 @@ class TaskBoard(EcomTab):
         if card is None:
             return
         self.app.push_screen(
-            TaskForm(channels=self.channels, owners=self.owners, card=card),
-            lambda data: self._update(card.id, data),
+            TaskForm(channels=self.channels, owners=self.owners, card=card, save=self._save_edit),
+            self._saved_edit,
         )
 
-    def _update(self, task_id: int, data: TaskInput | None) -> None:
-        if data is None:
-            return
+    def _save_edit(self, form, data: TaskInput, version: int | None) -> None:
+        task_id = form.card.id
 
         def job(conn):
             from ecomtui.services import tasks
 
-            return tasks.update_task(conn, task_id, data)
+            return tasks.update_task(conn, task_id, data, expected_version=version)
 
-        self.app.bridge.submit(job, requester=self, write=True, on_done=self._saved_edit, on_error=self._write_failed)
+        self.app.bridge.submit(job, requester=form, write=True, on_done=form.saved, on_error=form.save_failed)
 
-    def _saved_edit(self, card: TaskCard) -> None:
+    def _saved_edit(self, card: TaskCard | None) -> None:
+        if card is None:
+            return
         self._place(card)
         self.refresh_board(keep_id=card.id)
         self._focus_card(card)
@@ -479,7 +488,7 @@ class TaskBoard(EcomTab):
             def job(conn):
                 from ecomtui.services import tasks
 
-                tasks.delete_task(conn, card.id)
+                tasks.delete_task(conn, card.id, expected_version=card.version)
 
             self.app.bridge.submit(job, requester=self, write=True, on_error=self._write_failed)
             self.notify(f"Deleted “{card.title}”", timeout=3, markup=False)
@@ -496,7 +505,8 @@ class TaskBoard(EcomTab):
         if target is None:
             self.app.bell()
             return
-        moved = with_status(card, target)
+        # the write below, queued after any earlier one of this card, will give it the next version
+        moved = replace(with_status(card, target), version=card.version + 1)
         self._place(moved)
         self.refresh_board(keep_id=card.id)
         self._focus_card(moved)
@@ -504,12 +514,24 @@ class TaskBoard(EcomTab):
         def job(conn):
             from ecomtui.services import tasks
 
-            tasks.move_task(conn, card.id, target)
+            tasks.move_task(conn, card.id, target, expected_version=card.version)
 
         self.app.bridge.submit(job, requester=self, write=True, on_error=self._write_failed)
 
     def _write_failed(self, exc: Exception) -> None:
-        self.app.show_error(exc)
+        from ecomtui.services.versioning import Conflict
+
+        if isinstance(exc, Conflict):
+            title = exc.current.title if isinstance(exc.current, TaskCard) else "The task"
+            self.notify(
+                f"“{title}” was changed elsewhere, so your change was not saved: the board now shows its latest version",
+                title="Changed elsewhere",
+                severity="warning",
+                timeout=8,
+                markup=False,
+            )
+        else:
+            self.app.show_error(exc)
         self.load()
 
     def _focus_card(self, card: TaskCard | None) -> None:

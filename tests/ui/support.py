@@ -74,3 +74,8 @@ def column_text(app, status: str) -> str:
 def screen_text(app) -> str:
     """The visible screen as plain text (what a user reads)."""
     return "\n".join(strip.text for strip in app.screen._compositor.render_strips())
+
+
+async def wait_text(pilot, text: str) -> None:
+    """Wait until ``text`` is on the screen (a pushed screen draws on the next refresh)."""
+    await wait_until(pilot, lambda: text in screen_text(pilot.app), f"{text!r} on screen")
