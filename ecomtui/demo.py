@@ -23,6 +23,7 @@ KPIs...) add a ``_<domain>(session, demo)`` function and one line in
 from __future__ import annotations
 
 import calendar
+import importlib
 import os
 import random
 import sqlite3
@@ -37,6 +38,11 @@ from ecomtui.db.location import DEMO_FILE, DbLocation
 from ecomtui.services.validation import InvalidInput
 
 SCALES = ("small", "large")
+
+# Each domain adds its part of the demo store here: "module:function", called in this order with
+# (session, demo, say) after the settings, partners and tasks above are written. A part draws its
+# random numbers from demo.rng("its-domain"), so adding one changes nothing in the others.
+DEMO_PARTS: tuple[str, ...] = ()
 SMALL_TASKS = 120
 LARGE_TASKS = 20_000
 LARGE_MONTHS = 60  # five years of sprints, the last one being next month's
@@ -185,6 +191,9 @@ def _build(path: Path, *, scale: str, seed: int, today: date, say: Callable[[str
             _settings(session, demo)
             _partners(session, demo, say)
             _tasks(session, demo, say)
+            for path_name in DEMO_PARTS:
+                module, _, function = path_name.partition(":")
+                getattr(importlib.import_module(module), function)(session, demo, say)
         with database.engine.connect() as conn:
             conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
     finally:
