@@ -92,6 +92,7 @@ interaction = table(
     column("day", Date()),
     column("kind", String(20)),
     column("summary", Text()),
+    column("next_step", Text()),
     column("follow_up", Date()),
     column("follow_up_done", Boolean()),
 )
@@ -115,6 +116,7 @@ partner = table(
     column("retainer_minor", Integer()),
     column("contract_start", Date()),
     column("contract_end", Date()),
+    column("notice_days", Integer()),
     column("website", String(300)),
     column("notes", Text()),
     column("archived", Boolean()),
