@@ -66,6 +66,7 @@ class PartnerService(SQLModel, table=True):
     __tablename__ = "partner_service"
     partner_id: int = Field(foreign_key="partner.id", primary_key=True, ondelete="CASCADE")
     service: str = Field(max_length=80, primary_key=True)
+    position: int = Field(default=0, sa_column_kwargs={"server_default": "0"})  # the order they were typed in
 
 
 class Contact(SQLModel, table=True):

@@ -126,6 +126,7 @@ partner_service = table(
     "partner_service",
     column("partner_id", Integer()),
     column("service", String(80)),
+    column("position", Integer()),
 )
 
 promotion = table(

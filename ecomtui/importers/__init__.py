@@ -1,0 +1,1 @@
+"""Importers: one module per file format read from other tools."""
