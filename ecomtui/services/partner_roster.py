@@ -145,7 +145,7 @@ def contract_flag(partner: Partner, today: date) -> Flag | None:
         return Flag("contract", f"contract ended {end.isoformat()} ({_days(-left)} ago)")
     notice = partner.notice_days or 0
     if notice and left <= notice:
-        return Flag("contract", f"contract ends {end.isoformat()}: inside its {_days(notice)} notice period")
+        return Flag("contract", f"contract ends {end.isoformat()}: its notice period ({_days(notice)}) has begun")
     if left <= CONTRACT_WARNING_DAYS:
         when = "today" if left == 0 else f"in {_days(left)}"
         return Flag("contract", f"contract ends {end.isoformat()} ({when})")

@@ -105,6 +105,7 @@ class TaskBoard(EcomTab):
         self._status_line: Text | None = None
         self._changes = 0  # bumped on every change of the cards (not of the filter)
         self._overdue: tuple[object, int] = (None, 0)
+        self._pending_select: int | None = None  # select_task before the card was loaded
 
     def compose(self) -> ComposeResult:
         yield Static("Loading tasks…", id="board-status", markup=False)
@@ -153,7 +154,9 @@ class TaskBoard(EcomTab):
         self.refresh_board(keep_id=keep.id if keep else None)
         focused = self.screen.focused
         typing = isinstance(focused, Input)  # never take focus from the filter or a dialog field
-        if not typing and (first_load or not isinstance(focused, CardColumn)):
+        if self._pending_select is not None and self.display:
+            self.select_task(self._pending_select)
+        elif not typing and (first_load or not isinstance(focused, CardColumn)):
             self.focus_first_column()
 
     # ---- helpers ----------------------------------------------------------------------
@@ -533,6 +536,26 @@ class TaskBoard(EcomTab):
         else:
             self.app.show_error(exc)
         self.load()
+
+    def select_task(self, task_id: int) -> bool:
+        """Select the task's card and focus its column (other tabs call this to show a task).
+
+        A filter that hides the card is cleared. A card not on the board yet
+        (the board is still loading) is selected once it arrives; returns
+        whether it was found now.
+        """
+        card = next((c for c in self.cards if c.id == task_id), None)
+        if card is None:
+            self._pending_select = task_id if not self.loaded or self.stale else None
+            if self.loaded and not self.stale:
+                self.notify("That task is not on the board (done more than 30 days ago, or deleted)", timeout=4)
+            return False
+        self._pending_select = None
+        if self.filter.active and not matches(card, self.filter):
+            self._reset_filter()
+            self.refresh_board(keep_id=card.id)
+        self._focus_card(card)
+        return True
 
     def _focus_card(self, card: TaskCard | None) -> None:
         if card is None:

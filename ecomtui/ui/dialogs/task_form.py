@@ -22,6 +22,7 @@ from textual.widgets import Button, Input, Label, Select, Static, TextArea
 from ecomtui.services.task_board import TaskCard, TaskInput, build_task_input
 from ecomtui.services.validation import InvalidInput
 from ecomtui.services.versioning import Conflict
+from ecomtui.ui.dialogs.form_support import show_form_error
 from ecomtui.ui.textual_patches import KeyFooter
 from ecomtui.vocabulary import PRIORITIES, TASK_STATUS_LABELS, TASK_STATUSES
 
@@ -243,18 +244,7 @@ class TaskForm(ModalScreen[TaskCard | TaskInput | None]):
         self.query_one("#notes", TextArea).text = card.notes
 
     def _show_error(self, exc: InvalidInput) -> None:
-        error = self.query_one("#form-error", Static)
-        error.update(Text(exc.message))
-        error.add_class("-visible")
-        for widget in self.query(".-invalid"):
-            widget.remove_class("-invalid")
-        if exc.field:
-            try:
-                field = self.query_one(f"#{exc.field}")
-            except Exception:
-                return
-            field.add_class("-invalid")
-            field.focus()
+        show_form_error(self, exc)
 
     def action_cancel(self) -> None:
         if self.app.screen is self:
