@@ -2,7 +2,7 @@
 
 Reads vCard 2.1, 3.0 and the parts of 4.0 that vobject understands; the first
 e-mail and phone of a card are taken. Services come from ``CATEGORIES``
-(each one checked like a typed service), the partner's kind from our own
+(split at commas, as typed services are), the partner's kind from our own
 ``X-ECOMTUI-KIND`` when the file is one of our exports. vobject is imported
 only here. Writing what is new is :func:`ecomtui.services.contact_import.import_cards`.
 """
@@ -27,6 +27,16 @@ def _first(card, name: str) -> str:
     return ""
 
 
+def _organisation(card) -> str:
+    """The organisation's name: ``ORG``'s first part (the others are units: ``ORG:Shop;Ads``)."""
+    for item in card.contents.get("org") or []:
+        value = item.value if isinstance(item.value, list) else [item.value]
+        name = " ".join(str(value[0] or "").split()) if value else ""
+        if name:
+            return name
+    return ""
+
+
 def _person(card) -> str:
     name = _first(card, "fn")
     if name:
@@ -43,8 +53,9 @@ def _person(card) -> str:
 def _services(card) -> tuple[str, ...]:
     found: list[str] = []
     for item in card.contents.get("categories") or []:
-        values = item.value if isinstance(item.value, list) else str(item.value).split(",")
-        found += [" ".join(str(v).split()) for v in values if str(v).strip()]
+        values = item.value if isinstance(item.value, list) else [item.value]
+        for value in values:  # a service never holds a comma: that is how services are typed
+            found += [" ".join(part.split()) for part in str(value).split(",") if part.strip()]
     return tuple(found)
 
 
@@ -61,7 +72,7 @@ def read_cards(text: str) -> list[ImportedCard]:
         for number, card in enumerate(vobject.readComponents(text, ignoreUnreadable=True), start=1):
             if card.name != "VCARD":
                 continue
-            organisation = _first(card, "org")
+            organisation = _organisation(card)
             person = "" if _is_company(card) else _person(card)
             cards.append(
                 ImportedCard(

@@ -239,7 +239,7 @@ def merge_contact(
         return (*contacts, build_contact_input(name, role, email, phone))
     old = contacts[target]
     new = build_contact_input(
-        name if name is not None else old.name,
+        old.name,  # found by its name: kept as stored
         role if role is not None else old.role,
         email if email is not None else old.email,
         phone if phone is not None else old.phone,
