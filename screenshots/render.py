@@ -24,6 +24,9 @@ EXTRA_SHOTS = [
     ("tasks-filter-120x40.svg", (120, 40), ["2", "slash", *"brief"]),
     ("task-dialog-80x24.svg", (80, 24), ["2", "right", "e"]),
     ("help-120x40.svg", (120, 40), ["question_mark"]),
+    ("agencies-detail-80x24.svg", (80, 24), ["4", "down", "enter"]),
+    ("partner-dialog-80x24.svg", (80, 24), ["4", "e"]),
+    ("partner-delete-120x40.svg", (120, 40), ["4", "d"]),
 ]
 
 

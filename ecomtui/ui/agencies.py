@@ -255,9 +255,17 @@ class AgenciesTab(EcomTab):
     # ---- the app's hooks ------------------------------------------------------------
 
     def activated(self) -> None:
+        if self.loaded and not self.stale:
+            self.load()  # tasks and expenses are changed on other tabs without telling this one
         if self._narrow() and self.has_class("-detail"):
             return
         self._list.focus()
+
+    def _others_stale(self) -> None:
+        """Partners are owners elsewhere (the board's owner list): other tabs read again when shown."""
+        for tab in self.app.tabs.values():
+            if tab is not self and tab.loaded:
+                tab.stale = True
 
     def can_filter(self) -> bool:
         return self.display and self.loaded
@@ -395,6 +403,7 @@ class AgenciesTab(EcomTab):
 
     def _submit_write(self, job, form) -> None:
         self._writes += 1
+        self._others_stale()
         self.app.bridge.submit(job, requester=form, write=True, on_done=form.saved, on_error=form.save_failed)
 
     def _save_new(self, form, data, _version: int | None) -> None:
@@ -497,6 +506,7 @@ class AgenciesTab(EcomTab):
             partners.delete_partner(conn, partner.id, today, expected_version=partner.version)
 
         self._writes += 1
+        self._others_stale()
         self._remove(partner.id)
         self.refresh_list()
         self.app.bridge.submit(job, requester=self, write=True, on_error=self._write_failed)
@@ -516,6 +526,7 @@ class AgenciesTab(EcomTab):
             self.notify(f"Archived “{saved.name}”: it keeps its history and owns no new tasks", timeout=4, markup=False)
 
         self._writes += 1
+        self._others_stale()
         self.app.bridge.submit(job, requester=self, write=True, on_done=done, on_error=self._write_failed)
 
     def _write_failed(self, exc: Exception) -> None:
