@@ -8,7 +8,7 @@ import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from sqlalchemy import text
+from sqlalchemy import event, text
 from sqlmodel import SQLModel
 
 from ecomtui.db import schema
@@ -220,3 +220,34 @@ def test_refused_foreign_file_keeps_its_journal_mode(tmp_path):
     with pytest.raises(DatabaseError):
         open_database(str(path))
     assert _sqlite_rows(path, "PRAGMA journal_mode") == [("delete",)]
+
+
+def test_a_new_file_is_never_seen_half_built(tmp_path):
+    # Another program opening the file while its schema is being created must
+    # see either nothing or all of it, and must not be able to start writing:
+    # otherwise it plans the same migrations again and fails half-way.
+    path = tmp_path / "new.db"
+    db = open_database(str(path), upgrade=False)
+    seen = {}
+
+    def peek(conn, cursor, statement, *_):
+        if "ix_task_status_due" in statement and "tables" not in seen:  # the last migration
+            other = sqlite3.connect(path, timeout=0)
+            try:
+                seen["tables"] = other.execute("SELECT name FROM sqlite_master").fetchall()
+                try:
+                    other.execute("BEGIN IMMEDIATE")
+                    seen["could write"] = True
+                except sqlite3.OperationalError:
+                    seen["could write"] = False
+            finally:
+                other.close()
+
+    event.listen(db.engine, "before_cursor_execute", peek)
+    try:
+        ensure_schema(db)
+    finally:
+        event.remove(db.engine, "before_cursor_execute", peek)
+        db.dispose()
+    assert seen == {"tables": [], "could write": False}
+    assert _sqlite_rows(path, "SELECT version_num FROM alembic_version") == [(HEAD_REVISION,)]
