@@ -12,8 +12,8 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy import inspect, text
 
-from ecomtui.db.errors import DatabaseError
-from ecomtui.db.files import backup_file
+from ecomtui.db.errors import DatabaseError, explain, read_only
+from ecomtui.db.files import backup_file, remove_sqlite_files
 
 if TYPE_CHECKING:  # engine imports this module; at run time it only goes that way
     from ecomtui.db.engine import Database
@@ -55,28 +55,60 @@ def upgrade(database: Database, revision: str = "head") -> None:
     command.upgrade(alembic_config(database), revision)
 
 
-def ensure_schema(database: Database) -> Path | None:
-    """Bring the schema to the head revision. Returns the backup path if one was made."""
-    try:
-        revision = current_revision(database)
-    except Exception as exc:
-        reason = str(getattr(exc, "orig", None) or exc).strip().splitlines()[0]
-        raise DatabaseError(f"cannot read database {database.location.describe()}: {reason}") from exc
+def known_revisions() -> set[str]:
+    """The revisions this ecomtui has migrations for."""
+    return {p.stem.split("_", 1)[0] for p in (MIGRATIONS_DIR / "versions").glob("*.py")}
+
+
+def schema_state(database: Database) -> tuple[str, str | None]:
+    """What the file holds, as (state, revision); raises what reading it raised.
+
+    States: ``current`` (this ecomtui's schema), ``due`` (an older one: an
+    upgrade is due), ``newer`` (written by a newer ecomtui), ``foreign``
+    (tables, but not ecomtui's), ``empty`` (a new, empty file).
+    """
+    revision = current_revision(database)
     if revision == HEAD_REVISION:
-        return None
-    backup = None
+        return "current", revision
     if revision is None:
-        if _table_names(database):
-            raise DatabaseError(
-                f"{database.location.describe()} is not an ecomtui database (it has tables but no schema revision)"
-            )
-    else:
-        known = {p.stem.split("_", 1)[0] for p in (MIGRATIONS_DIR / "versions").glob("*.py")}
-        if revision not in known:
-            raise DatabaseError(
-                f"{database.location.describe()} was written by a newer ecomtui (schema {revision}); please upgrade ecomtui"
-            )
-        if database.location.path is not None:
-            backup = backup_file(database.location.path, label=f"before-{HEAD_REVISION}")
-    upgrade(database)
+        return ("foreign" if _table_names(database) else "empty"), None
+    if revision not in known_revisions():
+        return "newer", revision
+    return "due", revision
+
+
+def ensure_schema(database: Database) -> Path | None:
+    """Bring the schema to the head revision. Returns the backup path if one was made.
+
+    The backup made before an upgrade is removed again if the upgrade fails:
+    a failed attempt leaves the file as it was and nothing beside it.
+    """
+    where = database.location.describe()
+    try:
+        state, revision = schema_state(database)
+    except Exception as exc:
+        raise DatabaseError(explain(exc, database.location)) from exc
+    if state == "current":
+        return None
+    if state == "foreign":
+        raise DatabaseError(
+            f"{where} is not an ecomtui database (it holds other tables); check the path, or choose another file with --db"
+        )
+    if state == "newer":
+        raise DatabaseError(
+            f"{where} was written by a newer ecomtui (schema {revision}; this one knows up to {HEAD_REVISION}); "
+            "upgrade ecomtui to use it"
+        )
+    if database.read_only is not None:
+        needs = "setting up" if state == "empty" else f"a schema upgrade ({revision} to {HEAD_REVISION})"
+        raise DatabaseError(read_only(where, database.read_only_reason, needs))
+    backup = None
+    if state == "due" and database.location.path is not None:
+        backup = backup_file(database.location.path, label=f"before-{HEAD_REVISION}")
+    try:
+        upgrade(database)
+    except BaseException:
+        if backup is not None:
+            remove_sqlite_files(backup)
+        raise
     return backup
