@@ -8,6 +8,7 @@ import sys
 from importlib.metadata import version as installed_version
 
 import pytest
+from cli_support import HANG_GUARD, one_line_error, subprocess_cli
 
 import ecomtui
 from ecomtui.cli import main
@@ -18,22 +19,6 @@ from ecomtui.db.location import DEFAULT_FILE, ENV_VAR
 pytestmark = pytest.mark.usefixtures("fake_home")
 
 JSON_KEYS = {"id", "title", "status", "channel", "owner", "priority", "due", "sprint"}
-HANG_GUARD = 120  # seconds; only stops a hung run, never asserted on
-
-
-@pytest.fixture
-def cli(capsys):
-    """Run ``ecomtui ARGS...`` in-process; returns (exit code, stdout, stderr)."""
-
-    def run(*args: str):
-        try:
-            code = main(list(args))
-        except SystemExit as exc:  # argparse: --help, usage errors
-            code = exc.code
-        out, err = capsys.readouterr()
-        return code, out, err
-
-    return run
 
 
 @pytest.fixture
@@ -45,25 +30,6 @@ def tasks_in(cli, db) -> list[dict]:
     code, out, err = cli("task", "list", "--json", "--db", db)
     assert (code, err) == (0, "")
     return json.loads(out)
-
-
-def one_line_error(err: str) -> str:
-    lines = err.splitlines()
-    assert len(lines) == 1, err
-    assert err.endswith("\n")
-    assert lines[0].startswith("ecomtui: error: ")
-    return lines[0]
-
-
-def subprocess_cli(*args, cwd):
-    return subprocess.run(
-        [sys.executable, "-m", "ecomtui", *args],
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        timeout=HANG_GUARD,
-        cwd=cwd,
-    )
 
 
 # ---- task add / task list ------------------------------------------------------------

@@ -97,7 +97,7 @@ def demo_command(args) -> int:
 
 def _confirm_replace(path) -> bool:
     """Asked when the demo store is open elsewhere: only at a terminal, and no by default."""
-    if not (sys.stdin.isatty() and sys.stderr.isatty()):
+    if not sys.stdin.isatty():
         return False
     from ecomtui.text import visible
 

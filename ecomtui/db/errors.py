@@ -93,7 +93,7 @@ def _explain_sqlite(exc, where: str, location: DbLocation | None) -> str:
     if name.startswith("SQLITE_NOTADB") or "not a database" in text:
         return f"{where} is not a database file (or it is damaged); check the path, or choose another file with --db"
     if name.startswith("SQLITE_CORRUPT") or "malformed" in text:
-        return f"{where} is damaged (SQLite finds it malformed); nothing was changed; restore it from a backup"
+        return f"{where} is damaged (parts of it cannot be read); nothing was changed; restore it from a backup"
     if name.startswith("SQLITE_CANTOPEN") or "unable to open" in text:
         path = location.path if location is not None else None
         if path is not None and path.exists() and not os.access(path, os.R_OK):
