@@ -265,3 +265,33 @@ def test_info_on_a_file_that_is_no_database_at_all_is_one_line(cli, tmp_path):
         f"ecomtui: error: {path} is not a database file (or it is damaged); "
         "check the path, or choose another file with --db"
     )
+
+
+def test_text_another_program_wrote_as_invalid_utf8_is_one_plain_line(cli, tmp_path):
+    path = store_with_a_task(tmp_path / "bytes.db")
+    with sqlite3.connect(path) as con:
+        con.execute("UPDATE task SET title = CAST(X'6361ff1b5b32' AS TEXT)")  # 'ca', a stray byte, ESC [2
+    code, out, err = cli("task", "list", "--db", str(path))
+    assert (code, out) == (1, "")
+    assert one_line_error(err) == (
+        f"ecomtui: error: {path} holds a title that is not valid UTF-8 (written by another program), "
+        "so ecomtui cannot read it; correct it with the program that wrote it"
+    )
+
+
+def test_a_read_only_store_that_needs_an_upgrade_is_one_line_and_left_alone(other_user):
+    folder = other_user.folder / "old"
+    folder.mkdir()
+    os.chmod(folder, 0o777)
+    path = folder / "old.db"
+    database = open_database(str(path), upgrade=False)
+    schema.upgrade(database, "0001")
+    database.dispose()
+    os.chmod(path, 0o444)
+    listed = other_user.run("-m", "ecomtui", "task", "list", "--db", str(path))
+    assert listed.returncode == 1
+    assert one_line_error(listed.stderr) == (
+        f"ecomtui: error: {path} needs a schema upgrade (0001 to {HEAD_REVISION}) before ecomtui can use it, "
+        f"but it is read-only for you; {COPY_HELP}"
+    )
+    assert files_in(folder) == ["old.db"], "no backup, no journal"

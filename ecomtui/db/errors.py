@@ -99,6 +99,13 @@ def _explain_sqlite(exc, where: str, location: DbLocation | None) -> str:
         if path is not None and path.exists() and not os.access(path, os.R_OK):
             return f"{where} is not readable for you; ask its owner to share it, or give another file with --db"
         return f"cannot open {where}: its folder is missing or not open to you; check the path"
+    if "could not decode to utf-8" in text:  # Python's sqlite3 reading bytes another program wrote
+        column = re.search(r"column '([^']*)'", str(exc))
+        what = f"a {column.group(1)}" if column else "text"
+        return (
+            f"{where} holds {what} that is not valid UTF-8 (written by another program), so ecomtui cannot read it; "
+            "correct it with the program that wrote it"
+        )
     if name.startswith("SQLITE_IOERR") or "disk i/o error" in text:
         return (
             f"cannot read or write {where}: the disk reported an error; check the disk or network share and try again"

@@ -81,7 +81,11 @@ def backup_file(path: Path, label: str = "backup") -> Path:
     while target.exists():
         n += 1
         target = path.with_name(f"{path.stem}.{label}-{stamp}-{n}{path.suffix or '.db'}")
-    copy_sqlite(path, target)
+    try:
+        copy_sqlite(path, target)
+    except BaseException:  # a disk that fills up mid-copy leaves no half backup behind
+        remove_sqlite_files(target)
+        raise
     return target
 
 
