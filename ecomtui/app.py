@@ -23,6 +23,7 @@ from textual.widgets import ContentSwitcher, Input, Static
 
 from ecomtui import clock
 from ecomtui.db.location import DbLocation, resolve
+from ecomtui.text import visible
 from ecomtui.ui.db_bridge import DatabaseFailed, DatabaseOpened, DbBridge, JobDone
 from ecomtui.ui.tab import EcomTab
 from ecomtui.ui.tabs import TABS
@@ -144,7 +145,7 @@ class EcomApp(App):
             )
         if self.database.backup_path is not None:
             self.notify(
-                f"The database was upgraded to this version; the old file was copied to {self.database.backup_path}",
+                f"The database was upgraded to this version; the old file was copied to {visible(str(self.database.backup_path))}",
                 title="Database upgraded",
                 timeout=10,
                 markup=False,

@@ -39,6 +39,7 @@ from ecomtui.db import location
 from ecomtui.db.files import in_use, remove_sqlite_files
 from ecomtui.db.location import DEMO_FILE, DbLocation
 from ecomtui.services.validation import InvalidInput
+from ecomtui.text import visible
 
 SCALES = ("small", "large")
 SMALL_TASKS = 120
@@ -173,7 +174,7 @@ def _process_alive(pid: int) -> bool:
 def _reporter(progress: TextIO | None) -> Callable[[str], None]:
     def say(message: str) -> None:
         if progress is not None:
-            progress.write(message + "\n")
+            progress.write(visible(message) + "\n")  # paths come from the command line
             progress.flush()
 
     return say

@@ -41,11 +41,13 @@ def open_db(db: str | None, *, must_exist: bool = False):
     nothing is created (a typo in a path must not start an empty store).
     """
     from ecomtui.db.engine import open_database
+    from ecomtui.text import visible
 
     database = open_database(db, must_exist=must_exist)
     if database.backup_path is not None:
         print(
-            f"{PROG}: upgraded the database schema; the old file was copied to {database.backup_path}", file=sys.stderr
+            f"{PROG}: upgraded the database schema; the old file was copied to {visible(str(database.backup_path))}",
+            file=sys.stderr,
         )
     return database
 

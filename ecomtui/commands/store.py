@@ -90,7 +90,9 @@ def demo_command(args) -> int:
         path = demo_path(args.db)
         raise CliError(explain(exc, DbLocation(url=f"sqlite:///{path}", path=path))) from None
     if args.no_open:
-        print(f"demo store written to {path}")
+        from ecomtui.text import visible
+
+        print(f"demo store written to {visible(str(path))}")
         return 0
     return open_app(str(path))
 

@@ -8,15 +8,15 @@ from ecomtui.app import EcomApp
 from ecomtui.ui.dialogs.error import ErrorDialog
 
 
-async def test_a_file_that_is_not_a_database_is_explained_then_the_app_ends(tmp_path):
+async def test_a_file_that_is_not_a_database_is_explained_then_the_app_ends(tmp_path, fake_home):
     notes = tmp_path / "notes.txt"
     notes.write_text("shopping list\n")
+    line = f"{notes} is not a database file (or it is damaged); check the path, or choose another file with --db"
     app = EcomApp(db=str(notes))
     async with app.run_test(size=(80, 24)) as pilot:
-        await wait_until(pilot, lambda: isinstance(app.screen, ErrorDialog), "error dialog")
-        text = screen_text(app)
-        assert "Cannot open the database" in text
-        assert "not a database" in text
+        await wait_until(pilot, lambda: "Cannot open the database" in screen_text(app), "error dialog")
+        assert isinstance(app.screen, ErrorDialog)
+        assert app.screen.message == f"{line}\n\nClosing this leaves ecomtui; nothing was changed."
         await pilot.press("enter")
         await pilot.pause()
     assert app.return_code == 1
@@ -79,6 +79,7 @@ async def test_a_write_locked_out_past_the_timeout_is_one_plain_line(tmp_path, f
             f"{path} stayed locked by another program for more than 0.2 seconds; "
             "nothing was changed; try again once it has finished"
         )
+        await wait_until(pilot, lambda: "stayed locked" in screen_text(app), "the line on screen")
         text = screen_text(app)
         for leak in ("SQL", "sqlalche.me", "OperationalError"):
             assert leak not in text
