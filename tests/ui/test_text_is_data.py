@@ -115,3 +115,39 @@ async def test_a_control_character_in_notes_is_refused_at_save_and_the_dialog_st
         assert str(error) == "notes contains a control character (ESC); only text, tabs and line breaks are allowed"
         assert app.focused is app.screen.query_one("#notes", TextArea)
     assert stored_tasks(path) == []
+
+
+def test_a_real_terminal_receives_no_escape_from_stored_text(tmp_path):
+    """The app in a pseudo-terminal: the bytes it writes hold the stand-ins, never the escapes."""
+    import os
+    import pty
+    import select
+    import signal
+    import sys
+    import time
+
+    path = store_with_hostile_text(tmp_path / "hostile.db")
+    pid, fd = pty.fork()
+    if pid == 0:  # the child: ecomtui on a 120x40 terminal
+        os.environ.update(TERM="xterm-256color", COLUMNS="120", LINES="40")
+        os.execv(sys.executable, [sys.executable, "-m", "ecomtui", "--db", str(path)])
+    written = bytearray()
+
+    def read_until(wanted: str) -> None:
+        deadline = time.monotonic() + 120  # only stops a hung run
+        while wanted.encode() not in written:
+            assert time.monotonic() < deadline, f"never shown: {wanted}"
+            if select.select([fd], [], [], 0.1)[0]:
+                written.extend(os.read(fd, 65536))
+
+    try:
+        read_until("Promo ␛[?1049lbanner")  # the board, with the card selected
+        os.write(fd, b"e")
+        read_until("␛]0;PWNED␇")  # the task dialog, notes shown
+    finally:
+        os.kill(pid, signal.SIGKILL)
+        os.waitpid(pid, 0)
+        os.close(fd)
+    assert b"\x1b]0;PWNED" not in written
+    assert b"Promo \x1b[?1049l" not in written
+    assert b"Ads\x1b[2J" not in written
