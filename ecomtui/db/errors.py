@@ -47,7 +47,7 @@ def explain(exc: BaseException, location: DbLocation | None = None) -> str:
 def _explain(exc: BaseException, where: str, location: DbLocation | None) -> str:
     if isinstance(exc, UnicodeError):
         return "some text given is not valid UTF-8; set the terminal to UTF-8 (e.g. LANG=C.UTF-8) and try again"
-    if isinstance(exc, ImportError):
+    if isinstance(exc, ImportError) and location is not None and location.path is None:  # a URL's driver
         name = exc.name or "its driver"
         return f"cannot open {where}: the database driver {name} is not installed ({_FOR_POSTGRES})"
     kinds = {cls.__name__ for cls in type(exc).__mro__}

@@ -35,13 +35,15 @@ async def test_a_task_deleted_elsewhere_is_reported_not_crashed(tmp_path):
         await wait_until(pilot, lambda: app.tab("tasks") is not None and app.tab("tasks").loaded, "board")
         # another process deletes the task while it is on screen
         database = open_database(str(path))
+        gone = app.tab("tasks").cards[0].id
         with database.transaction() as conn:
-            tasks.delete_task(conn, app.tab("tasks").cards[0].id)
+            tasks.delete_task(conn, gone)
         database.dispose()
         app.tab("tasks").column("todo").focus()
         await pilot.press("shift+right")
-        await wait_until(pilot, lambda: isinstance(app.screen, ErrorDialog), "error dialog")
-        assert "no longer exists" in screen_text(app)
+        await wait_until(pilot, lambda: "no longer exists" in screen_text(app), "error dialog")
+        assert isinstance(app.screen, ErrorDialog)
+        assert app.screen.message == f"task {gone} no longer exists"
         await pilot.press("escape")
         await wait_until(pilot, lambda: not app.tab("tasks").cards, "board reloaded without the task")
 
