@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import sys
 
-from ecomtui.commands.common import CliError, open_existing_db, shared_group
+from ecomtui.commands.common import CliError, open_db, shared_group
 
 
 def register(sub) -> None:
@@ -36,14 +36,16 @@ def write_output(text: str, out: str | None, what: str) -> None:
     except OSError as exc:
         tmp.unlink(missing_ok=True)
         raise CliError(f"cannot write {out}: {exc.strerror or exc}") from None
-    print(f"wrote {what} to {out}", file=sys.stderr)
+    from ecomtui.text import visible
+
+    print(f"wrote {what} to {visible(out)}", file=sys.stderr)
 
 
 def export_vcf_command(args) -> int:
     from ecomtui import clock
     from ecomtui.exporters.vcf import export_vcf
 
-    database = open_existing_db(args.db)
+    database = open_db(args.db, must_exist=True)
     text, count = export_vcf(database, clock.today())
     write_output(text, args.out, f"{count} contact cards")
     return 0

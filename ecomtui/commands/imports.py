@@ -35,5 +35,7 @@ def import_vcf_command(args) -> int:
     database = open_db(args.db)
     with database.transaction() as conn:
         summary = import_cards(conn, cards, clock.today(), skip_bad=args.skip_bad_rows)
-    print("\n".join(summary.lines(Path(args.file).name)))
+    from ecomtui.text import visible
+
+    print("\n".join(visible(line) for line in summary.lines(Path(args.file).name)))
     return 0

@@ -7,7 +7,8 @@ the candidates. Bad input is one line and writes nothing.
 
 from __future__ import annotations
 
-from ecomtui.commands.common import add_group, fit, open_db, open_existing_db, print_json
+from ecomtui.commands.common import add_group, fit, open_db, print_json
+from ecomtui.text import visible
 
 
 def _partner_options(parser, *, editing: bool) -> None:
@@ -90,7 +91,7 @@ def add_command(args) -> int:
     database = open_db(args.db)
     with database.transaction() as conn:
         created = partners.create_partner(conn, data, clock.today())
-    print(f"added partner {created.id}: {created.name}")
+    print(f"added partner {created.id}: {visible(created.name)}")
     return 0
 
 
@@ -100,7 +101,7 @@ def edit_command(args) -> int:
     from ecomtui.services.partner_queries import get_partner
 
     today = clock.today()
-    database = open_existing_db(args.db)
+    database = open_db(args.db, must_exist=True)
     with database.transaction() as conn:
         partner_id = partners.find_partner(conn, args.name)
         current = get_partner(conn, partner_id, today)
@@ -110,7 +111,7 @@ def edit_command(args) -> int:
         changes = {**_typed_fields(args), "name": args.rename}
         data = partners.edited_input(current, changes, contacts)
         saved = partners.update_partner(conn, partner_id, data, today)
-    print(f"saved partner {saved.id}: {saved.name}")
+    print(f"saved partner {saved.id}: {visible(saved.name)}")
     return 0
 
 
@@ -118,11 +119,11 @@ def archive_command(args) -> int:
     from ecomtui import clock
     from ecomtui.services import partners
 
-    database = open_existing_db(args.db)
+    database = open_db(args.db, must_exist=True)
     with database.transaction() as conn:
         partner_id = partners.find_partner(conn, args.name)
         saved = partners.set_archived(conn, partner_id, not args.restore, clock.today())
-    print(f"{'restored' if args.restore else 'archived'} partner {saved.id}: {saved.name}")
+    print(f"{'restored' if args.restore else 'archived'} partner {saved.id}: {visible(saved.name)}")
     return 0
 
 
@@ -139,12 +140,12 @@ def log_command(args) -> int:
         follow_up=args.follow_up,
         today=clock.today(),
     )
-    database = open_existing_db(args.db)
+    database = open_db(args.db, must_exist=True)
     with database.transaction() as conn:
         partner_id = partners.find_partner(conn, args.name)
         logged = partners.log_interaction(conn, partner_id, data)
     follow = f", follow up {logged.follow_up.isoformat()}" if logged.follow_up else ""
-    print(f"logged {logged.kind} with partner {partner_id} on {logged.day.isoformat()}{follow}")
+    print(f"logged {visible(logged.kind)} with partner {partner_id} on {logged.day.isoformat()}{follow}")
     return 0
 
 
@@ -153,7 +154,7 @@ def list_command(args) -> int:
     from ecomtui.services.money import store_currency
     from ecomtui.services.partner_queries import load_roster
 
-    database = open_existing_db(args.db)
+    database = open_db(args.db, must_exist=True)
     with database.connect() as conn:
         roster = [p for p in load_roster(conn, clock.today()) if args.archived or not p.archived]
         currency = store_currency(conn)
@@ -171,12 +172,12 @@ def print_partner_table(roster, currency: str) -> None:
         print("no partners")
         return
     print(f"{'ID':>5}  {'NAME':<24}  {'KIND':<10}  {'SERVICES':<20}  {'RETAINER':>14}  {'ENDS':<10}  CONTACT")
-    for p in roster:
+    for p in roster:  # stored text may come from other tools: control characters are shown, never sent
         first = p.contacts[0] if p.contacts else None
         contact = " ".join(x for x in (first.name, first.email) if x) if first else "-"
         name = p.name + (" (archived)" if p.archived else "")
         print(
-            f"{p.id:>5}  {fit(name, 24)}  {p.kind:<10}  {fit(', '.join(p.services) or '-', 20)}  "
+            f"{p.id:>5}  {fit(visible(name), 24)}  {fit(visible(p.kind), 10)}  {fit(visible(', '.join(p.services) or '-'), 20)}  "
             f"{(format_money(p.retainer_minor, currency) if p.retainer_minor is not None else '-'):>14}  "
-            f"{(p.contract_end.isoformat() if p.contract_end else '-'):<10}  {contact}"
+            f"{(p.contract_end.isoformat() if p.contract_end else '-'):<10}  {visible(contact)}"
         )

@@ -302,13 +302,6 @@ def optional_text(value: str | None, field_name: str, max_length: int) -> str:
     return require_text(value, field_name, max_length)
 
 
-def clean_notes(value: str | None) -> str:
-    """Notes as typed, lines kept, tabs as spaces, other control characters dropped."""
-    text = (value or "").replace("\r\n", "\n").replace("\t", " ")
-    text = "".join(ch for ch in text if ch == "\n" or (ord(ch) >= 32 and ord(ch) != 127))
-    return text.strip()
-
-
 def parse_email(value: str | None, field_name: str = "email") -> str:
     text = optional_text(value, field_name, 200)
     if text and not _EMAIL.match(text):
@@ -398,7 +391,7 @@ def build_partner_input(
 ) -> PartnerInput:
     """Validate typed partner fields (raises InvalidInput naming the first bad field)."""
     from ecomtui.services.money import parse_amount
-    from ecomtui.services.validation import InvalidInput, parse_choice, parse_date, require_text
+    from ecomtui.services.validation import InvalidInput, multiline_text, parse_choice, parse_date, require_text
 
     start = parse_date(contract_start, "contract_start")
     end = parse_date(contract_end, "contract_end")
@@ -416,7 +409,7 @@ def build_partner_input(
         contract_end=end,
         notice_days=parse_notice(notice),
         rating=parse_rating(rating),
-        notes=clean_notes(notes),
+        notes=multiline_text(notes, "notes"),
         archived=archived,
         contacts=contacts,
     )

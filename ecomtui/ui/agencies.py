@@ -30,6 +30,7 @@ from ecomtui.services.partner_roster import (
     matches,
     partner_flags,
 )
+from ecomtui.text import visible
 from ecomtui.ui.tab import Command, EcomTab
 from ecomtui.ui.widgets.partner_detail import PartnerDetail, flag_style
 from ecomtui.vocabulary import PARTNER_KINDS
@@ -172,12 +173,12 @@ class AgenciesTab(EcomTab):
             line.append(f"⚑{len(flags)} ", flag_style(self.app.no_color))
         else:
             line.append("   ")
-        line.append(partner.name, "dim" if partner.archived else "bold")
+        line.append(visible(partner.name), "dim" if partner.archived else "bold")
         line.append("\n   ")
         detail = partner.kind + (" · archived" if partner.archived else "")
         if partner.services:
             detail += " · " + ", ".join(partner.services)
-        line.append(detail, "dim")
+        line.append(visible(detail), "dim")
         return line
 
     def refresh_list(self, keep_id: int | None = None) -> None:
@@ -199,7 +200,7 @@ class AgenciesTab(EcomTab):
         attention = sum(1 for p in active if partner_flags(p, self.today))
         if self.filter.active:
             line.append("Filter ", "bold")
-            line.append(self.filter.describe())
+            line.append(visible(self.filter.describe()))
             line.append(f" · {len(self.shown)} of {len(self.roster)} partners · esc clears")
         else:
             line.append(f"{len(active)} partners")
@@ -234,11 +235,7 @@ class AgenciesTab(EcomTab):
 
     def open_task(self, task_id: int) -> None:
         """Show the task on the board, selected."""
-        board = self.app.tabs.get("tasks")
-        if board is None:
-            return
-        self.app.action_switch_tab("tasks")
-        board.select_task(task_id)
+        self.app.jump_to("tasks", task_id)
 
     # ---- narrow screens: list and detail take turns -----------------------------------
 
@@ -444,7 +441,7 @@ class AgenciesTab(EcomTab):
             self.clear_filter()
         self.refresh_list(keep_id=partner.id)
         self._show_list()
-        self.notify(f"Saved “{partner.name}”", timeout=3, markup=False)
+        self.notify(f"Saved “{visible(partner.name)}”", timeout=3, markup=False)
 
     def _replace(self, partner: Partner) -> None:
         from ecomtui.services.partner_roster import roster_order
@@ -480,7 +477,7 @@ class AgenciesTab(EcomTab):
             return
         self._replace(partner)
         self.refresh_list(keep_id=partner.id)
-        self.notify(f"Logged with “{partner.name}”", timeout=3, markup=False)
+        self.notify(f"Logged with “{visible(partner.name)}”", timeout=3, markup=False)
 
     def action_delete_partner(self) -> None:
         from ecomtui.ui.dialogs.delete_partner import DeletePartnerDialog
@@ -510,7 +507,7 @@ class AgenciesTab(EcomTab):
         self._remove(partner.id)
         self.refresh_list()
         self.app.bridge.submit(job, requester=self, write=True, on_error=self._write_failed)
-        self.notify(f"Deleted “{partner.name}”", timeout=3, markup=False)
+        self.notify(f"Deleted “{visible(partner.name)}”", timeout=3, markup=False)
 
     def _archive(self, partner: Partner) -> None:
         today = self.today
@@ -523,7 +520,9 @@ class AgenciesTab(EcomTab):
         def done(saved: Partner) -> None:
             self._replace(saved)
             self.refresh_list(keep_id=saved.id)
-            self.notify(f"Archived “{saved.name}”: it keeps its history and owns no new tasks", timeout=4, markup=False)
+            self.notify(
+                f"Archived “{visible(saved.name)}”: it keeps its history and owns no new tasks", timeout=4, markup=False
+            )
 
         self._writes += 1
         self._others_stale()

@@ -33,6 +33,7 @@ from ecomtui.services.task_board import (
     remove_card,
     with_status,
 )
+from ecomtui.text import visible
 from ecomtui.ui.tab import Command, EcomTab
 from ecomtui.ui.widgets.card_column import CARD_HEIGHT, CardColumn
 from ecomtui.vocabulary import TASK_STATUS_LABELS, TASK_STATUSES
@@ -105,7 +106,7 @@ class TaskBoard(EcomTab):
         self._status_line: Text | None = None
         self._changes = 0  # bumped on every change of the cards (not of the filter)
         self._overdue: tuple[object, int] = (None, 0)
-        self._pending_select: int | None = None  # select_task before the card was loaded
+        self._pending_select: int | None = None  # select_item before the card was loaded
 
     def compose(self) -> ComposeResult:
         yield Static("Loading tasks…", id="board-status", markup=False)
@@ -156,7 +157,7 @@ class TaskBoard(EcomTab):
         typing = isinstance(focused, Input)  # never take focus from the filter or a dialog field
         # a hidden board (another tab is shown) never takes the focus
         if self._pending_select is not None and self.display:
-            self.select_task(self._pending_select)
+            self.select_item(self._pending_select)
         elif self.display and not typing and (first_load or not isinstance(focused, CardColumn)):
             self.focus_first_column()
 
@@ -258,7 +259,7 @@ class TaskBoard(EcomTab):
         line = Text()
         if self.filter.active:
             line.append("Filter ", "bold")
-            line.append(self.filter.describe())
+            line.append(visible(self.filter.describe()))
             line.append(f" · {shown:,} of {total:,} tasks · esc clears")
         else:
             line.append(f"{total:,} tasks on the board")
@@ -279,17 +280,6 @@ class TaskBoard(EcomTab):
 
     def start_filter(self) -> None:
         self.start_filter_now()
-
-    def select_item(self, item_id: int) -> None:
-        """Select the task (clearing a filter that hides it)."""
-        card = next((c for c in self.cards if c.id == item_id), None)
-        if card is None:
-            self.notify("That task is no longer on the board", timeout=3)
-            return
-        if self.filter.active and not matches(card, self.filter):
-            self._reset_filter()
-            self.refresh_board()
-        self._focus_card(card)
 
     def database_failed(self) -> None:
         self._status.update(Text("The database could not be opened."))
@@ -456,7 +446,7 @@ class TaskBoard(EcomTab):
             self._reset_filter()
         self.refresh_board()
         self._focus_card(card)
-        self.notify(f"Added “{card.title}”", timeout=3, markup=False)
+        self.notify(f"Added “{visible(card.title)}”", timeout=3, markup=False)
 
     def action_edit_task(self) -> None:
         from ecomtui.ui.dialogs.task_form import TaskForm
@@ -485,7 +475,7 @@ class TaskBoard(EcomTab):
         self._place(card)
         self.refresh_board(keep_id=card.id)
         self._focus_card(card)
-        self.notify(f"Saved “{card.title}”", timeout=3, markup=False)
+        self.notify(f"Saved “{visible(card.title)}”", timeout=3, markup=False)
 
     def action_delete_task(self) -> None:
         from ecomtui.ui.dialogs.confirm import ConfirmDialog
@@ -506,10 +496,10 @@ class TaskBoard(EcomTab):
                 tasks.delete_task(conn, card.id, expected_version=card.version)
 
             self.app.bridge.submit(job, requester=self, write=True, on_error=self._write_failed)
-            self.notify(f"Deleted “{card.title}”", timeout=3, markup=False)
+            self.notify(f"Deleted “{visible(card.title)}”", timeout=3, markup=False)
 
         title = Text("Delete task?")
-        body = Text.assemble("“", card.title, "” will be deleted for good.")
+        body = Text.assemble("“", visible(card.title), "” will be deleted for good.")
         self.app.push_screen(ConfirmDialog(title, body, confirm_label="Delete"), confirmed)
 
     def action_move_card(self, step: int) -> None:
@@ -549,25 +539,23 @@ class TaskBoard(EcomTab):
             self.app.show_error(exc)
         self.load()
 
-    def select_task(self, task_id: int) -> bool:
-        """Select the task's card and focus its column (other tabs call this to show a task).
+    def select_item(self, item_id: int) -> None:
+        """Select the task's card and focus its column (``app.jump_to("tasks", id)`` from other tabs).
 
         A filter that hides the card is cleared. A card not on the board yet
-        (the board is still loading) is selected once it arrives; returns
-        whether it was found now.
+        (the board is still loading) is selected once it arrives.
         """
-        card = next((c for c in self.cards if c.id == task_id), None)
+        card = next((c for c in self.cards if c.id == item_id), None)
         if card is None:
-            self._pending_select = task_id if not self.loaded or self.stale else None
+            self._pending_select = item_id if not self.loaded or self.stale else None
             if self.loaded and not self.stale:
                 self.notify("That task is not on the board (done more than 30 days ago, or deleted)", timeout=4)
-            return False
+            return
         self._pending_select = None
         if self.filter.active and not matches(card, self.filter):
             self._reset_filter()
             self.refresh_board(keep_id=card.id)
         self._focus_card(card)
-        return True
 
     def _focus_card(self, card: TaskCard | None) -> None:
         if card is None:

@@ -11,7 +11,7 @@ from ecomtui.app import EcomApp
 from ecomtui.db.engine import open_database
 from ecomtui.services import lookups, partners, tasks
 from ecomtui.services.partner_queries import load_roster
-from ecomtui.services.partner_roster import build_contact_input, build_partner_input
+from ecomtui.services.partner_roster import build_contact_input, build_interaction_input, build_partner_input
 from ecomtui.ui.dialogs.delete_partner import DeletePartnerDialog
 from ecomtui.ui.dialogs.interaction_form import InteractionForm
 from ecomtui.ui.dialogs.partner_form import PartnerForm
@@ -265,3 +265,36 @@ async def test_filter_by_text_kind_and_service(tmp_path):
         assert "Filter kind in-house" in screen_text(app)
         await pilot.press("k", "s")  # all kinds; service SEO
         assert [p.name for p in tab.shown] == ["Rankwell SEO"]
+
+
+def seed_hostile(path):
+    """A partner, contact and log entry that another tool filled with terminal escapes."""
+    from sqlalchemy import update
+
+    from ecomtui.db.tables import contact, interaction, partner
+
+    seed(path, with_task=False)
+    database = open_database(str(path))
+    with database.transaction() as conn:
+        rankwell = partners.find_partner(conn, "Rankwell SEO")
+        logged = build_interaction_input(kind="call", summary="x", day=None, next_step="y", today=TODAY)
+        partners.log_interaction(conn, rankwell, logged)
+        conn.execute(update(partner).where(partner.c.id == rankwell).values(name="Rank\x1b[2Jwell", notes="a\x07b"))
+        conn.execute(update(contact).values(name="Peter\x1b]0;PWNED\x07"))
+        conn.execute(update(interaction).values(summary="said\x1b[?1049l", next_step="call\x9b"))
+    database.dispose()
+    return path
+
+
+async def test_escapes_stored_by_other_tools_are_shown_made_visible(tmp_path):
+    app = EcomApp(db=str(seed_hostile(tmp_path / "hostile.db")))
+    async with app.run_test(size=WIDE) as pilot:
+        await open_tab(pilot)
+        await select(pilot, "Rank\x1b[2Jwell")  # the stored name
+        text = screen_text(app)
+        for shown in ("Rank␛[2Jwell", "Peter␛]0;PWNED␇", "said␛[?1049l", "call\\x9b", "a␇b"):
+            assert shown in text, shown
+        assert not any(ch in text for ch in "\x1b\x07\x9b")
+        await pilot.press("e")
+        await wait_until(pilot, lambda: isinstance(app.screen, PartnerForm), "partner form")
+        assert app.screen.query_one("#name", Input).value == "Rank␛[2Jwell"

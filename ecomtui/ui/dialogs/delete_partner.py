@@ -16,6 +16,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
 from ecomtui.services.partner_roster import Partner
+from ecomtui.text import visible
 from ecomtui.ui.textual_patches import KeyFooter
 
 
@@ -25,7 +26,7 @@ def _count(n: int, what: str) -> str:
 
 def dependents_text(partner: Partner) -> Text:
     """What deleting ``partner`` would touch, in words."""
-    text = Text.assemble("“", partner.name, "”")
+    text = Text.assemble("“", visible(partner.name), "”")
     depends = []
     if partner.task_count:
         open_tasks = len(partner.tasks)

@@ -7,12 +7,13 @@ from textual.screen import Screen
 from textual.widgets import Static
 
 from ecomtui.services.validation import InvalidInput
+from ecomtui.text import visible
 
 
 def show_form_error(form: Screen, exc: InvalidInput) -> None:
     """Show ``exc`` in the form's ``#form-error`` line and mark and focus the field it names."""
     error = form.query_one("#form-error", Static)
-    error.update(Text(exc.message))
+    error.update(Text(visible(exc.message)))
     error.add_class("-visible")
     for widget in form.query(".-invalid"):
         widget.remove_class("-invalid")

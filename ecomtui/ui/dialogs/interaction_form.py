@@ -19,6 +19,7 @@ from textual.widgets import Button, Input, Label, Select, Static
 
 from ecomtui.services.partner_roster import INTERACTION_KINDS, InteractionInput, build_interaction_input
 from ecomtui.services.validation import InvalidInput
+from ecomtui.text import visible
 from ecomtui.ui.dialogs.form_support import show_form_error
 from ecomtui.ui.textual_patches import KeyFooter
 
@@ -45,7 +46,7 @@ class InteractionForm(ModalScreen[object]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog interaction-form"):
-            yield Static(Text.assemble("Log with ", (self.partner_name, "bold")), classes="dialog-title")
+            yield Static(Text.assemble("Log with ", (visible(self.partner_name), "bold")), classes="dialog-title")
             yield Static("", id="form-error", markup=False)
             with Grid(classes="form-grid log-grid"):
                 yield Label("Kind")

@@ -6,6 +6,8 @@ name, role, e-mail and phone: the partner's contacts plus an empty row for a
 new one; a row whose name is cleared is removed on save. The dialog saves
 through the ``save`` function it is given and closes only once the save has
 landed; a save based on a stale copy shows both versions (ConflictDialog).
+Stored text written by another tool is shown with its control characters made
+visible, so saving keeps the visible stand-ins (``␛``), never the controls.
 """
 
 from __future__ import annotations
@@ -29,6 +31,7 @@ from ecomtui.services.partner_roster import (
 )
 from ecomtui.services.validation import InvalidInput
 from ecomtui.services.versioning import Conflict
+from ecomtui.text import visible
 from ecomtui.ui.dialogs.form_support import show_form_error
 from ecomtui.ui.textual_patches import KeyFooter
 from ecomtui.vocabulary import PARTNER_KINDS
@@ -80,7 +83,7 @@ class PartnerForm(ModalScreen[Partner | None]):
             yield Static("", id="form-error", markup=False)
             with Grid(classes="form-grid partner-grid"):
                 yield Label("Name")
-                yield Input(p.name if p else "", id="name", compact=True, select_on_focus=False)
+                yield Input(visible(p.name) if p else "", id="name", compact=True, select_on_focus=False)
                 yield Label("Kind")
                 yield Select(
                     [(k, k) for k in PARTNER_KINDS],
@@ -90,9 +93,11 @@ class PartnerForm(ModalScreen[Partner | None]):
                     compact=True,
                 )
                 yield Label("Services")
-                yield Input(", ".join(p.services) if p else "", id="services", compact=True, placeholder="SEO, PPC")
+                yield Input(
+                    visible(", ".join(p.services)) if p else "", id="services", compact=True, placeholder="SEO, PPC"
+                )
                 yield Label("Website")
-                yield Input(p.website if p else "", id="website", compact=True, placeholder="https://…")
+                yield Input(visible(p.website) if p else "", id="website", compact=True, placeholder="https://…")
                 yield Label("Retainer")
                 yield Input(
                     amount_text(p.retainer_minor) if p and p.retainer_minor is not None else "",
@@ -132,14 +137,14 @@ class PartnerForm(ModalScreen[Partner | None]):
                 yield Label("Archived")
                 yield Checkbox("no new tasks", p.archived if p else False, id="archived", compact=True)
                 yield Label("Notes")
-                yield TextArea(p.notes if p else "", id="notes", compact=True, soft_wrap=True)
+                yield TextArea(visible(p.notes, multiline=True) if p else "", id="notes", compact=True, soft_wrap=True)
             yield Static(Text("Contacts: name, role, e-mail, phone (clear a name to remove)"), classes="form-section")
             with Grid(classes="contact-grid"):
                 contacts = list(p.contacts) if p else []
                 for row in range(self.contact_rows):
                     person = contacts[row] if row < len(contacts) else None
                     for name in CONTACT_FIELDS:
-                        value = getattr(person, name) if person else ""
+                        value = visible(getattr(person, name)) if person else ""
                         yield Input(value, id=f"contact-{row}-{name}", compact=True, placeholder=name)
             with Horizontal(classes="dialog-buttons"):
                 yield Button("Save (ctrl+s)", variant="primary", id="save", compact=True)

@@ -1,8 +1,9 @@
 """The Agencies tab's detail pane: one partner's flags, contract, contacts, log and owned tasks.
 
 Everything a partner's record holds, as plain rich Text (names, notes and
-summaries are user text: never markup). The owned tasks are an option list of
-their own, so ``enter`` on one can take the user to it on the board.
+summaries are user text: never markup, control characters made visible). The
+owned tasks are an option list of their own, so ``enter`` on one can take the
+user to it on the board.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from textual.widgets.option_list import Option
 
 from ecomtui.services.money import format_money
 from ecomtui.services.partner_roster import Partner, notice_deadline, partner_flags
+from ecomtui.text import visible
 from ecomtui.vocabulary import TASK_STATUS_LABELS
 
 SHOWN_INTERACTIONS = 6
@@ -43,19 +45,19 @@ def flag_style(no_color: bool) -> str:
 def summary_text(partner: Partner, today: date, currency: str, no_color: bool) -> Text:
     """Name, kind, services, rating, flags, contract and money: the top of the pane."""
     text = Text()
-    text.append(partner.name, "bold")
+    text.append(visible(partner.name), "bold")
     if partner.archived:
         text.append("  (archived)", "dim")
     text.append("\n")
-    text.append(partner.kind, "italic")
+    text.append(visible(partner.kind), "italic")
     if partner.services:
         text.append(" · ")
-        text.append(", ".join(partner.services))
+        text.append(visible(", ".join(partner.services)))
     text.append(" · ")
     text.append(stars(partner.rating))
     if partner.website:
         text.append("\n")
-        text.append(partner.website, "dim")
+        text.append(visible(partner.website), "dim")
     flags = partner_flags(partner, today)
     for flag in flags:
         text.append("\n")
@@ -89,10 +91,10 @@ def contacts_text(partner: Partner) -> Text:
         text.append("none yet: e edits the partner", "dim")
     for person in partner.contacts:
         text.append("\n")
-        text.append(person.name, "bold")
+        text.append(visible(person.name), "bold")
         if person.role:
-            text.append(f", {person.role}")
-        details = "  ".join(x for x in (person.email, person.phone) if x)
+            text.append(f", {visible(person.role)}")
+        details = "  ".join(visible(x) for x in (person.email, person.phone) if x)
         if details:
             text.append("\n  ")
             text.append(details)
@@ -109,12 +111,12 @@ def log_text(partner: Partner, today: date, no_color: bool) -> Text:
         text.append("none logged yet: l logs a call, meeting, e-mail or review", "dim")
     for item in shown:
         text.append("\n")
-        text.append(f"{item.day.isoformat()} {item.kind:<7} ", "bold")
-        text.append(item.summary)
+        text.append(f"{item.day.isoformat()} {visible(item.kind):<7} ", "bold")
+        text.append(visible(item.summary))
         if item.next_step or item.follow_up:
             text.append("\n  → ")
             if item.next_step:
-                text.append(item.next_step)
+                text.append(visible(item.next_step))
             if item.follow_up:
                 late = item.follow_up_open() and item.follow_up < today
                 state = " (done)" if item.follow_up_done else (" (passed)" if late else "")
@@ -128,7 +130,7 @@ def log_text(partner: Partner, today: date, no_color: bool) -> Text:
 def notes_text(partner: Partner) -> Text:
     text = heading("Notes")
     text.append("\n")
-    text.append(partner.notes or "—")
+    text.append(visible(partner.notes, multiline=True) or "—")
     return text
 
 
@@ -136,8 +138,8 @@ def task_prompt(task, today: date, no_color: bool) -> Text:
     line = Text(no_wrap=True, overflow="ellipsis")
     due = task.due.isoformat() if task.due else "no due date"
     line.append(f"{due:<11} ", flag_style(no_color) if task.is_overdue(today) else "dim")
-    line.append(f"{TASK_STATUS_LABELS.get(task.status, task.status):<11} ", "italic")
-    line.append(task.title)
+    line.append(f"{visible(TASK_STATUS_LABELS.get(task.status, task.status)):<11} ", "italic")
+    line.append(visible(task.title))
     return line
 
 
