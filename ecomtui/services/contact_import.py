@@ -15,6 +15,7 @@ from datetime import date
 
 from ecomtui.services.partner_roster import ContactInput, build_contact_input, build_partner_input
 from ecomtui.services.validation import InvalidInput
+from ecomtui.vocabulary import counted
 
 
 @dataclass(frozen=True)
@@ -44,15 +45,11 @@ class ImportSummary:
 
     def lines(self, file_name: str) -> list[str]:
         lines = [
-            f"{file_name}: {_count(self.cards, 'card')} read; {_count(len(self.partners_added), 'partner')} and "
-            f"{_count(self.contacts_added, 'contact')} added; {self.unchanged} already known"
+            f"{file_name}: {counted(self.cards, 'card')} read; {counted(len(self.partners_added), 'partner')} and "
+            f"{counted(self.contacts_added, 'contact')} added; {self.unchanged} already known"
         ]
         lines += [f"  skipped {reason}" for reason in self.skipped]
         return lines
-
-
-def _count(n: int, what: str) -> str:
-    return f"{n} {what}" if n == 1 else f"{n} {what}s"
 
 
 def _partner_name(card: ImportedCard) -> str:

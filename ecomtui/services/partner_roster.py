@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from ecomtui.vocabulary import PARTNER_KINDS
+from ecomtui.vocabulary import PARTNER_KINDS, counted
 
 INTERACTION_KINDS = ("call", "meeting", "email", "review")
 CONTRACT_WARNING_DAYS = 60  # a contract ending this soon is flagged
@@ -131,10 +131,6 @@ class Partner:
 # ---- flags --------------------------------------------------------------------------
 
 
-def _days(n: int) -> str:
-    return f"{n} day" if abs(n) == 1 else f"{n} days"
-
-
 def contract_flag(partner: Partner, today: date) -> Flag | None:
     """The contract ends within 60 days, or its notice period has begun, or it has ended."""
     end = partner.contract_end
@@ -142,12 +138,14 @@ def contract_flag(partner: Partner, today: date) -> Flag | None:
         return None
     left = (end - today).days
     if left < 0:
-        return Flag("contract", f"contract ended {end.isoformat()} ({_days(-left)} ago)")
+        return Flag("contract", f"contract ended {end.isoformat()} ({counted(-left, 'day')} ago)")
     notice = partner.notice_days or 0
     if notice and left <= notice:
-        return Flag("contract", f"contract ends {end.isoformat()}: its notice period ({_days(notice)}) has begun")
+        return Flag(
+            "contract", f"contract ends {end.isoformat()}: its notice period ({counted(notice, 'day')}) has begun"
+        )
     if left <= CONTRACT_WARNING_DAYS:
-        when = "today" if left == 0 else f"in {_days(left)}"
+        when = "today" if left == 0 else f"in {counted(left, 'day')}"
         return Flag("contract", f"contract ends {end.isoformat()} ({when})")
     return None
 
@@ -176,7 +174,7 @@ def quiet_flag(partner: Partner, today: date) -> Flag | None:
         return Flag("quiet", "no interaction logged yet")
     quiet = (today - last).days
     if quiet > QUIET_DAYS:
-        return Flag("quiet", f"no interaction for {_days(quiet)} (last {last.isoformat()})")
+        return Flag("quiet", f"no interaction for {counted(quiet, 'day')} (last {last.isoformat()})")
     return None
 
 

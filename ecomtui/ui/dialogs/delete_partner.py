@@ -18,10 +18,7 @@ from textual.widgets import Button, Static
 from ecomtui.services.partner_roster import Partner
 from ecomtui.text import visible
 from ecomtui.ui.textual_patches import KeyFooter
-
-
-def _count(n: int, what: str) -> str:
-    return f"{n} {what}" if n == 1 else f"{n} {what}s"
+from ecomtui.vocabulary import counted
 
 
 def dependents_text(partner: Partner) -> Text:
@@ -30,9 +27,9 @@ def dependents_text(partner: Partner) -> Text:
     depends = []
     if partner.task_count:
         open_tasks = len(partner.tasks)
-        depends.append(f"owns {_count(partner.task_count, 'task')} ({open_tasks} open)")
+        depends.append(f"owns {counted(partner.task_count, 'task')} ({open_tasks} open)")
     if partner.expense_count:
-        depends.append(f"has {_count(partner.expense_count, 'expense')}")
+        depends.append(f"has {counted(partner.expense_count, 'expense')}")
     if depends:
         text.append(" " + " and ".join(depends) + ". ")
         text.append("Deleting it leaves those without an owner or partner. ")
@@ -40,9 +37,9 @@ def dependents_text(partner: Partner) -> Text:
         text.append(" owns no tasks and has no expenses. ")
     lost = []
     if partner.contacts:
-        lost.append(_count(len(partner.contacts), "contact"))
+        lost.append(counted(len(partner.contacts), "contact"))
     if partner.interactions:
-        lost.append(_count(len(partner.interactions), "logged interaction"))
+        lost.append(counted(len(partner.interactions), "logged interaction"))
     if lost:
         text.append(f"Its {' and '.join(lost)} will be deleted with it. ")
     if depends:

@@ -19,13 +19,9 @@ from textual.widgets.option_list import Option
 from ecomtui.services.money import format_money
 from ecomtui.services.partner_roster import Partner, notice_deadline, partner_flags
 from ecomtui.text import visible
-from ecomtui.vocabulary import TASK_STATUS_LABELS
+from ecomtui.vocabulary import TASK_STATUS_LABELS, counted
 
 SHOWN_INTERACTIONS = 6
-
-
-def _days_word(n: int) -> str:
-    return f"{n} day" if n == 1 else f"{n} days"
 
 
 def stars(rating: int | None) -> str:
@@ -69,7 +65,7 @@ def summary_text(partner: Partner, today: date, currency: str, no_color: bool) -
     end = partner.contract_end.isoformat() if partner.contract_end else "open-ended"
     text.append(f"{start} → {end}" if partner.contract_start or partner.contract_end else "no contract dates")
     if partner.notice_days is not None:
-        text.append(f" · notice {_days_word(partner.notice_days)}")
+        text.append(f" · notice {counted(partner.notice_days, 'day')}")
         deadline = notice_deadline(partner)
         if deadline is not None:
             text.append(f" (give notice by {deadline.isoformat()})")
