@@ -72,6 +72,7 @@ class AgenciesTab(EcomTab):
     TAB_ID = "agencies"
     TAB_LABEL = "Agencies"
     READY_MARKER = "partners"
+    ITEM_GONE = "That partner is no longer in the list (deleted)"
     WARM_MODULES = ("ecomtui.services.partners", "ecomtui.services.partner_queries")
     HELP_NOTES = (
         ("/", "filter by name, service, contact or notes; enter keeps it, escape clears"),
@@ -148,7 +149,9 @@ class AgenciesTab(EcomTab):
             first = not self.loaded
             self.loaded = True
             self.refresh_list(keep_id=self.selected_id())
-            if first and self.display and not isinstance(self.screen.focused, Input):
+            if self.pending_select is not None:
+                self.select_item(self.pending_select)
+            elif first and self.display and not isinstance(self.screen.focused, Input):
                 self._list.focus()
             self.call_after_refresh(self.data_shown)
 
@@ -273,6 +276,16 @@ class AgenciesTab(EcomTab):
         field.display = True
         self.screen.set_focus(field)
         self.refresh_bindings()
+
+    def find_item(self, item_id: int) -> Partner | None:
+        return next((p for p in self.roster if p.id == item_id), None)
+
+    def show_item(self, partner: Partner) -> None:
+        """Select the partner in the list (a filter that hides it is cleared)."""
+        if self.filter.active and not matches(partner, self.filter):
+            self.clear_filter()
+        self.refresh_list(keep_id=partner.id)
+        self._show_list()
 
     def database_failed(self) -> None:
         self._status.update(Text("The database could not be opened."))

@@ -65,6 +65,7 @@ class TaskBoard(EcomTab):
     TAB_ID = "tasks"
     TAB_LABEL = "Tasks"
     READY_MARKER = "on the board"
+    ITEM_GONE = "That task is not on the board (done more than 30 days ago, or deleted)"
     WARM_MODULES = ("ecomtui.services.tasks", "ecomtui.services.validation")
     HELP_WIDGETS = (CardColumn,)
     HELP_NOTES = (("/", "filter by title, notes, owner, channel; enter keeps it, escape clears"),)
@@ -106,7 +107,6 @@ class TaskBoard(EcomTab):
         self._status_line: Text | None = None
         self._changes = 0  # bumped on every change of the cards (not of the filter)
         self._overdue: tuple[object, int] = (None, 0)
-        self._pending_select: int | None = None  # select_item before the card was loaded
 
     def compose(self) -> ComposeResult:
         yield Static("Loading tasks…", id="board-status", markup=False)
@@ -156,8 +156,8 @@ class TaskBoard(EcomTab):
         focused = self.screen.focused
         typing = isinstance(focused, Input)  # never take focus from the filter or a dialog field
         # a hidden board (another tab is shown) never takes the focus
-        if self._pending_select is not None and self.display:
-            self.select_item(self._pending_select)
+        if self.pending_select is not None and self.display:
+            self.select_item(self.pending_select)
         elif self.display and not typing and (first_load or not isinstance(focused, CardColumn)):
             self.focus_first_column()
 
@@ -539,19 +539,11 @@ class TaskBoard(EcomTab):
             self.app.show_error(exc)
         self.load()
 
-    def select_item(self, item_id: int) -> None:
-        """Select the task's card and focus its column (``app.jump_to("tasks", id)`` from other tabs).
+    def find_item(self, item_id: int) -> TaskCard | None:
+        return next((c for c in self.cards if c.id == item_id), None)
 
-        A filter that hides the card is cleared. A card not on the board yet
-        (the board is still loading) is selected once it arrives.
-        """
-        card = next((c for c in self.cards if c.id == item_id), None)
-        if card is None:
-            self._pending_select = item_id if not self.loaded or self.stale else None
-            if self.loaded and not self.stale:
-                self.notify("That task is not on the board (done more than 30 days ago, or deleted)", timeout=4)
-            return
-        self._pending_select = None
+    def show_item(self, card: TaskCard) -> None:
+        """Select the card and focus its column (a filter that hides it is cleared)."""
         if self.filter.active and not matches(card, self.filter):
             self._reset_filter()
             self.refresh_board(keep_id=card.id)
