@@ -267,6 +267,26 @@ async def test_filter_by_text_kind_and_service(tmp_path):
         assert [p.name for p in tab.shown] == ["Rankwell SEO"]
 
 
+async def test_the_dashboard_lists_what_partners_need_and_enter_selects_the_partner(tmp_path):
+    app = EcomApp(db=str(seed(tmp_path / "dash.db")))
+    async with app.run_test(size=WIDE) as pilot:
+        await wait_until(pilot, lambda: all(t.loaded for t in app.tabs.values()), "tabs loaded")
+        agencies = app.tabs["agencies"]
+        agencies.set_filter(kind="in-house")  # a filter that hides the partner is cleared
+        assert app.current_tab is app.tabs["dashboard"]
+        text = screen_text(app)
+        assert "Contracts ending within 60 days (1)" in text and "2026-12-31  Rankwell SEO" in text
+        assert "Who owns overdue tasks (1)" in text and "Follow-ups due this week (0)" in text
+        await pilot.press("tab")  # from the tasks block to the agencies block
+        await pilot.pause()
+        assert app.focused.parent.id == "dash-agencies"
+        await pilot.press("enter")  # its first row: Rankwell's contract
+        await wait_until(pilot, lambda: app.current_tab is agencies, "the Agencies tab")
+        assert agencies.selected().name == "Rankwell SEO"
+        assert not agencies.filter.active
+        assert app.focused is app.query_one("#partner-list")
+
+
 def seed_hostile(path):
     """A partner, contact and log entry that another tool filled with terminal escapes."""
     from sqlalchemy import update
