@@ -35,6 +35,8 @@ channel = table(
     column("id", Integer()),
     column("name", String(80)),
     column("position", Integer()),
+    column("colour", String(7)),
+    column("retired", Boolean()),
 )
 
 contact = table(

@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 from importlib.metadata import version as installed_version
 
 import pytest
+from cli_support import one_line_error, subprocess_cli, tasks_in
 
 import ecomtui
 from ecomtui.cli import main
@@ -17,52 +16,6 @@ from ecomtui.db.location import DEFAULT_FILE, ENV_VAR
 pytestmark = pytest.mark.usefixtures("fake_home")
 
 JSON_KEYS = {"id", "title", "status", "channel", "owner", "priority", "due", "sprint"}
-HANG_GUARD = 120  # seconds; only stops a hung run, never asserted on
-
-
-@pytest.fixture
-def cli(capsys):
-    """Run ``ecomtui ARGS...`` in-process; returns (exit code, stdout, stderr)."""
-
-    def run(*args: str):
-        try:
-            code = main(list(args))
-        except SystemExit as exc:  # argparse: --help, usage errors
-            code = exc.code
-        out, err = capsys.readouterr()
-        return code, out, err
-
-    return run
-
-
-@pytest.fixture
-def db(tmp_path):
-    return str(tmp_path / "cli.db")
-
-
-def tasks_in(cli, db) -> list[dict]:
-    code, out, err = cli("task", "list", "--json", "--db", db)
-    assert (code, err) == (0, "")
-    return json.loads(out)
-
-
-def one_line_error(err: str) -> str:
-    lines = err.splitlines()
-    assert len(lines) == 1, err
-    assert err.endswith("\n")
-    assert lines[0].startswith("ecomtui: error: ")
-    return lines[0]
-
-
-def subprocess_cli(*args, cwd):
-    return subprocess.run(
-        [sys.executable, "-m", "ecomtui", *args],
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        timeout=HANG_GUARD,
-        cwd=cwd,
-    )
 
 
 # ---- task add / task list ------------------------------------------------------------
@@ -98,7 +51,7 @@ def test_added_task_is_listed_exactly_as_typed(cli, db):
         "owner": None,
         "priority": "normal",
         "due": "2026-12-01",
-        "sprint": None,
+        "sprint": "2026-11",  # the current sprint, as the dialog suggests
     }
     assert isinstance(task["id"], int)
     assert out.startswith(f"added task {task['id']}")
