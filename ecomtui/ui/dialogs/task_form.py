@@ -1,31 +1,45 @@
 """The new / edit task dialog.
 
-Typed values are checked by ``services.task_board.build_task_input``; a bad
-value is explained inside the dialog, which stays open with what was typed.
-Nothing is saved until every field is valid.
+Typed values are checked by ``services.task_board.check_task_input`` (the
+command line's checks, with the same messages). Every bad value is explained
+at once, under its own field, and the dialog stays open with what was typed;
+an explanation goes away as soon as its field holds a valid value. Nothing is
+saved until every field is valid.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
+from rich.style import Style
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Grid, Horizontal, Vertical
+from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
+from textual.widget import Widget
 from textual.widgets import Button, Input, Label, Select, Static, TextArea
 
-from ecomtui.services.task_board import TaskCard, TaskInput, build_task_input
+from ecomtui.services.task_board import TASK_FIELDS, TaskCard, TaskInput, check_task_input, parse_task_field
 from ecomtui.services.validation import InvalidInput
+from ecomtui.ui.channel_style import channel_text
 from ecomtui.ui.textual_patches import KeyFooter
 from ecomtui.vocabulary import PRIORITIES, TASK_STATUS_LABELS, TASK_STATUSES
 
 
-def _options(rows: list[tuple[int, str]], current: int | None, current_name: str | None) -> list:
+def _options(
+    rows: list[tuple[int, str]],
+    current: int | None,
+    current_name: str | None,
+    gone: str,
+    styles: dict[int, Style] | None = None,
+) -> list:
     """Select options from (id, name) rows, keeping the task's own value even if it is
-    no longer offered (an archived owner): the dialog must show what is stored."""
-    options = [(Text(name), row_id) for row_id, name in rows]
+    no longer offered (an archived owner, a retired channel): the dialog must show what is stored."""
+    styles = styles or {}
+    options = [(channel_text(name, row_id, styles, swatch=True), row_id) for row_id, name in rows]
     if current is not None and all(row_id != current for row_id, _ in rows):
-        options.append((Text(f"{current_name or current} (archived)"), current))
+        options.append((channel_text(f"{current_name or current} ({gone})", current, styles, swatch=True), current))
     return options
 
 
@@ -47,8 +61,10 @@ class TaskForm(ModalScreen[TaskInput | None]):
         sprint: str | None = None,
         channel_id: int | None = None,
         owner_id: int | None = None,
+        channel_styles: dict[int, Style] | None = None,
     ) -> None:
         super().__init__(classes="dialog-screen")
+        self.channel_styles = channel_styles or {}
         self.channels = channels
         self.owners = owners
         self.card = card
@@ -61,61 +77,83 @@ class TaskForm(ModalScreen[TaskInput | None]):
         card = self.card
         with Vertical(classes="dialog task-form"):
             yield Static(Text("Edit task" if card else "New task"), classes="dialog-title")
-            yield Static("", id="form-error", markup=False)
-            with Grid(classes="form-grid"):
-                yield Label("Title")
-                # no select-all on focus: the first key typed must not wipe the title
-                yield Input(
+            # no select-all on focus: the first key typed must not wipe the title
+            yield from self._row(
+                "Title",
+                Input(
                     card.title if card else "",
                     id="title",
                     compact=True,
                     placeholder="what needs doing",
                     select_on_focus=False,
-                )
-                yield Label("Status")
-                yield Select(
+                ),
+            )
+            yield from self._row(
+                "Status",
+                Select(
                     [(TASK_STATUS_LABELS[s], s) for s in TASK_STATUSES],
                     value=self.default_status if self.default_status in TASK_STATUSES else "todo",
                     allow_blank=False,
                     id="status",
                     compact=True,
-                )
-                yield Label("Priority")
-                yield Select(
+                ),
+            )
+            yield from self._row(
+                "Priority",
+                Select(
                     [(p.capitalize(), p) for p in PRIORITIES],
                     value=card.priority if card and card.priority in PRIORITIES else "normal",
                     allow_blank=False,
                     id="priority",
                     compact=True,
-                )
-                yield Label("Channel")
-                yield Select(
-                    _options(self.channels, self.default_channel, card.channel if card else None),
+                ),
+            )
+            yield from self._row(
+                "Channel",
+                Select(
+                    _options(
+                        self.channels,
+                        self.default_channel,
+                        card.channel if card else None,
+                        "retired",
+                        self.channel_styles,
+                    ),
                     value=self.default_channel or Select.NULL,
                     prompt="(none)",
                     id="channel",
                     compact=True,
-                )
-                yield Label("Owner")
-                yield Select(
-                    _options(self.owners, self.default_owner, card.owner if card else None),
+                ),
+            )
+            yield from self._row(
+                "Owner",
+                Select(
+                    _options(self.owners, self.default_owner, card.owner if card else None, "archived"),
                     value=self.default_owner or Select.NULL,
                     prompt="(none)",
                     id="owner",
                     compact=True,
-                )
-                yield Label("Due")
-                yield Input(
-                    card.due.isoformat() if card and card.due else "", id="due", compact=True, placeholder="YYYY-MM-DD"
-                )
-                yield Label("Sprint")
-                yield Input(self.default_sprint or "", id="sprint", compact=True, placeholder="YYYY-MM")
-                yield Label("Notes")
-                yield TextArea(card.notes if card else "", id="notes", compact=True, soft_wrap=True)
+                ),
+            )
+            due = card.due.isoformat() if card and card.due else ""
+            yield from self._row("Due", Input(due, id="due", compact=True, placeholder="YYYY-MM-DD"))
+            yield from self._row(
+                "Sprint", Input(self.default_sprint or "", id="sprint", compact=True, placeholder="YYYY-MM")
+            )
+            yield from self._row(
+                "Notes", TextArea(card.notes if card else "", id="notes", compact=True, soft_wrap=True)
+            )
             with Horizontal(classes="dialog-buttons"):
                 yield Button("Save (ctrl+s)", variant="primary", id="save", compact=True)
                 yield Button("Cancel (esc)", id="cancel", compact=True)
         yield KeyFooter()
+
+    def _row(self, label: str, field: Widget) -> Iterator[Widget]:
+        """A label, its field, and the field's error line under it (shown only when it has one)."""
+        with Horizontal(classes="form-row"):
+            yield Label(label)
+            with Vertical(classes="form-field"):
+                yield field
+                yield Static("", id=f"{field.id}-error", classes="field-error", markup=False)
 
     def on_mount(self) -> None:
         self.query_one("#title", Input).focus()
@@ -124,38 +162,51 @@ class TaskForm(ModalScreen[TaskInput | None]):
         value = self.query_one(select_id, Select).value
         return None if value is Select.NULL else value  # type: ignore[return-value]
 
+    def _typed(self) -> dict:
+        return {
+            "title": self.query_one("#title", Input).value,
+            "status": self.query_one("#status", Select).value,
+            "priority": self.query_one("#priority", Select).value,
+            "due": self.query_one("#due", Input).value,
+            "sprint": self.query_one("#sprint", Input).value,
+            "notes": self.query_one("#notes", TextArea).text,
+        }
+
     def action_save(self) -> None:
         if self.app.screen is not self:  # a second enter or click while closing
             return
-        try:
-            data = build_task_input(
-                title=self.query_one("#title", Input).value,
-                status=self.query_one("#status", Select).value,  # type: ignore[arg-type]
-                priority=self.query_one("#priority", Select).value,  # type: ignore[arg-type]
-                due=self.query_one("#due", Input).value,
-                sprint=self.query_one("#sprint", Input).value,
-                notes=self.query_one("#notes", TextArea).text,
-                channel_id=self._value("#channel"),
-                owner_id=self._value("#owner"),
-            )
-        except InvalidInput as exc:
-            self._show_error(exc)
+        data, errors = check_task_input(
+            **self._typed(), channel_id=self._value("#channel"), owner_id=self._value("#owner")
+        )
+        if errors:
+            self._show_errors(errors)
             return
         self.dismiss(data)
 
-    def _show_error(self, exc: InvalidInput) -> None:
-        error = self.query_one("#form-error", Static)
-        error.update(Text(exc.message))
-        error.add_class("-visible")
-        for widget in self.query(".-invalid"):
-            widget.remove_class("-invalid")
-        if exc.field:
+    def _show_errors(self, errors: list[InvalidInput]) -> None:
+        """Every refusal under its field; the first bad field takes the focus."""
+        by_field = {exc.field: exc.message for exc in errors}
+        for field in TASK_FIELDS:
+            self._set_error(field, by_field.get(field))
+        first = next((exc.field for exc in errors if exc.field in TASK_FIELDS), None)
+        if first:
+            self.query_one(f"#{first}").focus()
+
+    def _set_error(self, field: str, message: str | None) -> None:
+        error = self.query_one(f"#{field}-error", Static)
+        error.update(Text(message or ""))
+        error.set_class(message is not None, "-visible")
+        self.query_one(f"#{field}").set_class(message is not None, "-has-error")
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        """An explanation goes as soon as its field is valid (a new one waits for the next save)."""
+        field = event.input.id
+        if field in TASK_FIELDS and event.input.has_class("-has-error"):
             try:
-                field = self.query_one(f"#{exc.field}")
-            except Exception:
+                parse_task_field(field, event.value)
+            except InvalidInput:
                 return
-            field.add_class("-invalid")
-            field.focus()
+            self._set_error(field, None)
 
     def action_cancel(self) -> None:
         if self.app.screen is self:
