@@ -31,7 +31,7 @@ async def test_a_failing_callback_shows_a_dialog_and_the_next_save_still_lands(t
         await _ready(pilot)
         app.bridge.submit(_add("First"), write=True, on_done=lambda card: 1 / 0)
         await wait_until(pilot, lambda: isinstance(app.screen, ErrorDialog), "error dialog")
-        assert "division by zero" in screen_text(app)
+        await wait_until(pilot, lambda: "division by zero" in screen_text(app), "the reason on screen")
         await pilot.press("escape")
         saved = []
         app.bridge.submit(_add("Second"), write=True, on_done=saved.append)
@@ -50,7 +50,7 @@ async def test_a_failing_job_shows_a_dialog_and_the_next_save_still_lands(tmp_pa
 
         app.bridge.submit(broken, write=True)
         await wait_until(pilot, lambda: isinstance(app.screen, ErrorDialog), "error dialog")
-        assert "the disk said no" in screen_text(app)
+        await wait_until(pilot, lambda: "the disk said no" in screen_text(app), "the reason on screen")
         await pilot.press("escape")
         saved = []
         app.bridge.submit(_add("After the failure"), write=True, on_done=saved.append)

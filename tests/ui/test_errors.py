@@ -14,8 +14,8 @@ async def test_a_file_that_is_not_a_database_is_explained_then_the_app_ends(tmp_
     app = EcomApp(db=str(notes))
     async with app.run_test(size=(80, 24)) as pilot:
         await wait_until(pilot, lambda: isinstance(app.screen, ErrorDialog), "error dialog")
+        await wait_until(pilot, lambda: "Cannot open the database" in screen_text(app), "the dialog drawn")
         text = screen_text(app)
-        assert "Cannot open the database" in text
         assert "not a database" in text
         await pilot.press("enter")
         await pilot.pause()
@@ -41,6 +41,6 @@ async def test_a_task_deleted_elsewhere_is_reported_not_crashed(tmp_path):
         app.tab("tasks").column("todo").focus()
         await pilot.press("shift+right")
         await wait_until(pilot, lambda: isinstance(app.screen, ErrorDialog), "error dialog")
-        assert "no longer exists" in screen_text(app)
+        await wait_until(pilot, lambda: "no longer exists" in screen_text(app), "the reason on screen")
         await pilot.press("escape")
         await wait_until(pilot, lambda: not app.tab("tasks").cards, "board reloaded without the task")
