@@ -396,7 +396,9 @@ class TaskBoard(EcomTab):
         if action in ("edit_task", "delete_task", "move_card"):
             return self.selected_card() is not None
         if action == "undo":
-            return bool(self._undo)
+            # always listed (dim until there is something to undo): lighting a key costs nothing,
+            # adding one rebuilds the footer
+            return True if self._undo else None
         if action in ("new_task",):
             return self.loaded
         return True

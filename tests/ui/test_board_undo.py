@@ -1,4 +1,4 @@
-"""`u` on the board takes back the last delete or move of the session, and only then shows in the footer."""
+"""`u` on the board takes back the last delete or move of the session; the footer lights it only then."""
 
 from __future__ import annotations
 
@@ -20,8 +20,12 @@ def rows(path) -> dict[int, dict]:
     return found
 
 
-def footer_keys(app) -> str:
-    return screen_text(app).splitlines()[-1]
+def undo_lit(app) -> bool:
+    """Whether the footer's u Undo is lit (it is listed dim while there is nothing to undo)."""
+    from textual.widgets._footer import FooterKey
+
+    assert "u Undo" in screen_text(app).splitlines()[-1]
+    return not next(k for k in app.screen.query(FooterKey) if k.action == "undo").has_class("-disabled")
 
 
 async def test_undo_brings_a_deleted_task_back_with_its_id_notes_and_dates(tmp_path):
@@ -37,18 +41,18 @@ async def test_undo_brings_a_deleted_task_back_with_its_id_notes_and_dates(tmp_p
     async with app.run_test(size=(80, 24)) as pilot:
         await wait_loaded(pilot)
         board = app.tab("tasks")
-        assert " u Undo" not in footer_keys(app)
+        assert not undo_lit(app)
         board.focus_column(board.column("done"))
         await pilot.press("d")
         await wait_until(pilot, lambda: isinstance(app.screen, ConfirmDialog), "asked")
         await pilot.press("y")
         await wait_stored(pilot, path, lambda cards: len(cards) == 1)
-        await wait_until(pilot, lambda: "u Undo" in footer_keys(app), "undo offered")
+        await wait_until(pilot, lambda: undo_lit(app), "undo offered")
         await pilot.press("u")
         await wait_stored(pilot, path, lambda cards: len(cards) == 2)
         await wait_until(pilot, lambda: "Oops" in column_text(app, "done"), "card back")
         assert board.selected_card().title == "Oops"
-        assert "u Undo" not in footer_keys(app)
+        assert not undo_lit(app)
     assert rows(path) == before
 
 
