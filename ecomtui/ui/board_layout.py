@@ -1,7 +1,7 @@
 """Which board columns show, and how wide, for a terminal width: pure, so it is tested alone.
 
-From 100 columns up every column shows, equally wide (the 120x40 look).
-Below that the selected column widens so its titles read (30 characters a
+From 110 columns up every column shows, equally wide (the 120x40 look;
+at 110 a card still fits " 2026-11-15 late !!"). Below that the selected column widens so its titles read (30 characters a
 line at 80 columns) and shows with its neighbours; the columns that do not fit
 are named, with their counts, at the right of the status line above the
 board. Below 74 columns only the selected column shows.
@@ -9,7 +9,7 @@ board. Below 74 columns only the selected column shows.
 
 from __future__ import annotations
 
-WIDE = 100  # from here on every column shows, equally wide
+WIDE = 110  # from here on every column shows, equally wide
 THREE = 74  # from here on the selected column shows with its neighbours
 SIDE = 22  # narrowest neighbour: " 2026-11-15 late !!" fits beside its scrollbar
 

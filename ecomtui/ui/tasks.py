@@ -38,7 +38,7 @@ from ecomtui.services.task_board import (
     status_label,
     with_status,
 )
-from ecomtui.ui.board_layout import column_widths
+from ecomtui.ui.board_layout import WIDE, column_widths
 from ecomtui.ui.channel_style import channel_styles
 from ecomtui.ui.tab import Command, EcomTab
 from ecomtui.ui.widgets.card_column import CARD_HEIGHT, LEGEND, CardColumn
@@ -80,7 +80,7 @@ class TaskBoard(EcomTab):
         ("", ""),
         ("Marks on the board", ""),  # a sub-heading: the legend
         *LEGEND,
-        ("◂ Backlog 30", "below 100 columns: the columns beside the view, with their counts"),
+        ("◂ Backlog 30", f"below {WIDE} columns: the columns beside the view, with their counts"),
     )
 
     BINDINGS = [

@@ -23,7 +23,7 @@ def test_a_very_narrow_terminal_shows_the_selected_column_alone():
     assert column_widths(60, 3, 5) == [None, None, None, 60, None]
 
 
-@given(st.integers(20, 99), st.integers(0, 4))
+@given(st.integers(20, WIDE - 1), st.integers(0, 4))
 def test_below_wide_the_shown_columns_fill_the_width_and_include_the_selected_one(width, selected):
     widths = column_widths(width, selected, 5)
     shown = [i for i, w in enumerate(widths) if w is not None]
