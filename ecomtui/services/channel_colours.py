@@ -82,13 +82,3 @@ def colour_name(colour: str) -> str:
         if value == colour:
             return name
     return colour
-
-
-def colour_of(channels: Iterable[ChannelInfo], channel_id: int | None) -> str | None:
-    """The colour of the channel with ``channel_id`` (None for no channel)."""
-    if channel_id is None:
-        return None
-    for channel in channels:
-        if channel.id == channel_id:
-            return channel.colour
-    return None

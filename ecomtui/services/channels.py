@@ -98,8 +98,3 @@ def move_channel(conn, channel_id: int, index: int) -> list[ChannelInfo]:
         if info.position != position:
             conn.execute(update(channel).where(channel.c.id == info.id).values(position=position))
     return channel_rows(conn)
-
-
-def channel_index(conn, channel_id: int) -> int:
-    """Where a channel stands in the display order (0-based)."""
-    return [c.id for c in channel_rows(conn)].index(channel_id)

@@ -2,13 +2,14 @@
 
 All cards are kept in memory in board order; filtering and moving are pure
 functions over that list (``services.task_board``), so keys never wait on the
-database. Changes are written through the app's database bridge.
+database. Changes are written through the app's database bridge. On a narrow
+terminal the selected column widens (``board_layout``); the line under the
+board shows the selected card in full; ``u`` undoes (``board_undo``).
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import replace
 from datetime import date
 from functools import partial
 
@@ -35,10 +36,10 @@ from ecomtui.services.task_board import (
     place_card,
     plural,
     remove_card,
-    status_label,
     with_status,
 )
 from ecomtui.ui.board_layout import WIDE, column_widths
+from ecomtui.ui.board_undo import BoardUndo
 from ecomtui.ui.channel_style import channel_styles
 from ecomtui.ui.tab import Command, EcomTab
 from ecomtui.ui.widgets.card_column import CARD_HEIGHT, LEGEND, CardColumn
@@ -65,7 +66,7 @@ def _job_load_board(today: date):
 MOVE_GROUP = Binding.Group("Move", compact=True)
 
 
-class TaskBoard(EcomTab):
+class TaskBoard(BoardUndo, EcomTab):
     """Kanban board of tasks: Backlog, To do, In progress, Review, Done."""
 
     TAB_KEY = "2"
@@ -127,7 +128,6 @@ class TaskBoard(EcomTab):
         self._counts: dict[str, int] = dict.fromkeys(TASK_STATUSES, 0)
         self._widths: list[int | None] = []
         self._styles: dict = {}
-        self._undo: list[tuple[str, object]] = []  # ("move", card as it was) or ("delete", stored row)
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="board-head"):
@@ -366,7 +366,7 @@ class TaskBoard(EcomTab):
             yield ("Delete selected task", self.action_delete_task, "Delete the selected task, after asking (d)")
             yield ("Move selected task right", partial(self.action_move_card, 1), "To the next column (shift+→)")
             yield ("Move selected task left", partial(self.action_move_card, -1), "To the previous column (shift+←)")
-        if self._undo:
+        if self.can_undo():
             yield ("Undo the last delete or move", self.action_undo, "Bring the card back as it was (u)")
         yield ("Filter tasks by text", self.action_start_filter, "Filter title, notes, owner, channel (/)")
         if self.filter.active:
@@ -398,7 +398,7 @@ class TaskBoard(EcomTab):
         if action == "undo":
             # always listed (dim until there is something to undo): lighting a key costs nothing,
             # adding one rebuilds the footer
-            return True if self._undo else None
+            return True if self.can_undo() else None
         if action in ("new_task",):
             return self.loaded
         return True
@@ -577,12 +577,9 @@ class TaskBoard(EcomTab):
 
                 return tasks.delete_task(conn, card.id)
 
-            def deleted(row: dict | None) -> None:
-                if row is not None:
-                    self._undo.append(("delete", row))
-                    self.refresh_bindings()
-
-            self.app.bridge.submit(job, requester=self, write=True, on_done=deleted, on_error=self._write_failed)
+            self.app.bridge.submit(
+                job, requester=self, write=True, on_done=self.remember_delete, on_error=self._write_failed
+            )
             self.notify(f"Deleted “{clip(card.title)}” · u brings it back", timeout=3, markup=False)
 
         title = Text("Delete task?")
@@ -597,7 +594,7 @@ class TaskBoard(EcomTab):
         if target is None:
             self.app.bell()
             return
-        self._undo.append(("move", card))
+        self.remember_move(card)
         moved = with_status(card, target, clock.now())
         self._place(moved)
         self.refresh_board(keep_id=card.id)
@@ -609,51 +606,6 @@ class TaskBoard(EcomTab):
             tasks.move_task(conn, card.id, target)
 
         self.app.bridge.submit(job, requester=self, write=True, on_error=self._write_failed)
-
-    def action_undo(self) -> None:
-        """Take back the last delete or move of this session."""
-        if not self._undo:
-            return
-        kind, before = self._undo.pop()
-        if kind == "move":
-            self._undo_move(before)  # type: ignore[arg-type]
-        else:
-            self._undo_delete(before)  # type: ignore[arg-type]
-        self.refresh_bindings()
-
-    def _undo_move(self, before: TaskCard) -> None:
-        current = next((c for c in self.cards if c.id == before.id), before)
-        back = replace(current, status=before.status, done_at=before.done_at)
-        self._place(back)
-        self.refresh_board(keep_id=back.id)
-        self._focus_card(back)
-
-        def job(conn):
-            from ecomtui.services import tasks
-
-            return tasks.put_back_status(conn, before.id, before.status, before.done_at)
-
-        self.app.bridge.submit(job, requester=self, write=True, on_done=self._restored, on_error=self._write_failed)
-        self.notify(f"Moved “{clip(back.title)}” back to {status_label(back.status)}", timeout=3, markup=False)
-
-    def _undo_delete(self, row: dict) -> None:
-        def job(conn):
-            from ecomtui.services import tasks
-
-            return tasks.restore_task(conn, row)
-
-        def restored(card: TaskCard) -> None:
-            self._restored(card)
-            self.notify(f"Brought back “{clip(card.title)}”", timeout=3, markup=False)
-
-        self.app.bridge.submit(job, requester=self, write=True, on_done=restored, on_error=self._write_failed)
-
-    def _restored(self, card: TaskCard) -> None:
-        self._place(card)
-        if self.filter.active and not matches(card, self.filter):
-            self._reset_filter()
-        self.refresh_board(keep_id=card.id)
-        self._focus_card(card)
 
     def _write_failed(self, exc: Exception) -> None:
         self.app.show_error(exc)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from ecomtui.services import channels, tasks
-from ecomtui.services.channel_colours import PALETTE, colour_of, next_colour, parse_colour
+from ecomtui.services.channel_colours import PALETTE, next_colour, parse_colour
 from ecomtui.services.lookups import channel_names
 from ecomtui.services.validation import InvalidInput
 from ecomtui.vocabulary import SEED_CHANNELS
@@ -110,4 +110,4 @@ def test_palette_helpers():
     assert parse_colour("3a3a3a") == "#3a3a3a"
     assert next_colour([]) == next(iter(PALETTE.values()))
     assert next_colour(PALETTE.values()) == next(iter(PALETTE.values()))
-    assert colour_of([], None) is None
+    assert next_colour(list(PALETTE.values())[:3]) == list(PALETTE.values())[3]
