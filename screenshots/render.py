@@ -18,8 +18,14 @@ from pathlib import Path
 TODAY = "2026-11-23"
 OUT = Path(__file__).resolve().parent
 
+
+def legend(app) -> None:
+    """In the help screen, the board's marks at the top (other tabs' keys follow them)."""
+    app.screen.scroll_to_heading("Marks on the board")
+
+
 # Every tab at both sizes (from the app's own tab list), then screens reached by keys:
-# (file name, terminal size, keys to press once every tab has loaded)
+# (file name, terminal size, keys to press once every tab has loaded; a function is called with the app)
 EXTRA_SHOTS = [
     ("tasks-filter-120x40.svg", (120, 40), ["2", "slash", *"brief"]),
     ("task-dialog-80x24.svg", (80, 24), ["2", "right", "e"]),
@@ -27,10 +33,11 @@ EXTRA_SHOTS = [
     ("agencies-detail-80x24.svg", (80, 24), ["4", "down", "enter"]),
     ("partner-dialog-80x24.svg", (80, 24), ["4", "e"]),
     ("partner-delete-120x40.svg", (120, 40), ["4", "d"]),
+    ("help-legend-80x24.svg", (80, 24), ["question_mark", legend]),
 ]
 
 
-def shots() -> list[tuple[str, tuple[int, int], list[str]]]:
+def shots() -> list[tuple[str, tuple[int, int], list]]:
     from ecomtui.ui.tabs import TABS
 
     tabs = [
@@ -41,7 +48,7 @@ def shots() -> list[tuple[str, tuple[int, int], list[str]]]:
     return tabs + EXTRA_SHOTS
 
 
-async def shoot(db: Path, name: str, size: tuple[int, int], keys: list[str]) -> None:
+async def shoot(db: Path, name: str, size: tuple[int, int], keys: list) -> None:
     from ecomtui.app import EcomApp
 
     app = EcomApp(db=str(db))
@@ -54,7 +61,11 @@ async def shoot(db: Path, name: str, size: tuple[int, int], keys: list[str]) -> 
             raise SystemExit(f"the tabs did not load for {name}")
         await pilot.pause(0.1)
         for key in keys:
-            await pilot.press(key)
+            if callable(key):
+                key(app)
+                await pilot.pause()
+            else:
+                await pilot.press(key)
         await pilot.pause(0.3)
         app.save_screenshot(filename=name, path=str(OUT))
     print(f"wrote screenshots/{name}")

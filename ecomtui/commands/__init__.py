@@ -16,4 +16,5 @@ DOMAINS = (
     "ecomtui.commands.partners",
     "ecomtui.commands.imports",
     "ecomtui.commands.exports",
+    "ecomtui.commands.channels",
 )

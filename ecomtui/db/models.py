@@ -33,13 +33,18 @@ class Setting(SQLModel, table=True):
 
 
 class Channel(SQLModel, table=True):
-    """A marketing channel; seeded, users can add their own."""
+    """A marketing channel; seeded, users can add, rename, reorder, colour and retire their own.
+
+    A retired channel stays on the items that use it but is not offered for new ones.
+    """
 
     __tablename__ = "channel"
     id: Optional[int] = Field(default=None, primary_key=True)
     version: int = Field(default=1, sa_column_kwargs={"server_default": "1"})  # conflict-safe edits
     name: str = Field(max_length=80, unique=True)
     position: int = Field(default=0)
+    colour: str = Field(default="#8c8c8c", max_length=7)
+    retired: bool = Field(default=False)
 
 
 class Partner(SQLModel, table=True):

@@ -38,6 +38,8 @@ channel = table(
     column("version", Integer()),
     column("name", String(80)),
     column("position", Integer()),
+    column("colour", String(7)),
+    column("retired", Boolean()),
 )
 
 contact = table(

@@ -107,6 +107,23 @@ def refuse_control_characters(text: str, field: str, *, multiline: bool) -> None
     )
 
 
+def parse_status(value: str | None, field: str = "status", default: str | None = None) -> str:
+    """A task status by key or label, case-insensitive: ``doing``, ``In progress``, ``TO DO``."""
+    from ecomtui.vocabulary import TASK_STATUS_LABELS
+
+    typed = " ".join((value or "").split())
+    if not typed and default is not None:
+        return default
+    wanted = typed.casefold()
+    for key, label in TASK_STATUS_LABELS.items():
+        if wanted in (key, label.casefold()):
+            return key
+    labels = ", ".join(f'"{label}"' for label in TASK_STATUS_LABELS.values())
+    raise InvalidInput(
+        f"{field}: '{typed}' is not one of {', '.join(TASK_STATUS_LABELS)} (or the labels {labels})", field
+    )
+
+
 def match_name(rows: list[tuple[int, str]], name: str | None) -> int | None:
     """The id whose name equals ``name`` ignoring case (Unicode-aware, unlike SQL lower())."""
     if not name:

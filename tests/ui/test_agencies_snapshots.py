@@ -63,3 +63,23 @@ def test_delete_dialog_offers_archive_120x40(agencies_app, snap_compare):
         await pilot.pause()
 
     assert snap_compare(agencies_app, terminal_size=(120, 40), run_before=run_before)
+
+
+def test_partner_dialog_80x24(agencies_app, snap_compare):
+    async def run_before(pilot):
+        await on_agencies(pilot)
+        await pilot.press("e")
+        await pilot.pause()
+
+    assert snap_compare(agencies_app, terminal_size=(80, 24), run_before=run_before)
+
+
+def test_log_dialog_with_a_refusal_80x24(agencies_app, snap_compare):
+    async def run_before(pilot):
+        await on_agencies(pilot)
+        await pilot.press("l")
+        await pilot.pause()
+        await pilot.press("ctrl+s")  # no summary yet: refused, the dialog stays
+        await pilot.pause()
+
+    assert snap_compare(agencies_app, terminal_size=(80, 24), run_before=run_before)

@@ -2,7 +2,8 @@
 
 Sections: the app's own keys, then each tab's (its bindings, its inner
 widgets' bindings and its notes, such as a legend), then the keys that every
-dialog shares.
+dialog shares. In a tab's notes, an entry with text only on the left is a
+sub-heading (such as the legend's) and an empty entry a blank line.
 """
 
 from __future__ import annotations
@@ -47,7 +48,10 @@ def help_table() -> Table:
             table.add_row("", "")
         table.add_row(Text(section, style="bold underline"), "")
         for key, what in keys:
-            table.add_row(Text(key), Text(what))
+            if what:
+                table.add_row(Text(key), Text(what))
+            else:
+                table.add_row(Text(key, style="underline"), "")
     return table
 
 
@@ -62,5 +66,15 @@ class HelpScreen(ModalScreen[None]):
     def compose(self) -> ComposeResult:
         with VerticalScroll(classes="dialog help"):
             yield Static(Text("Keys"), classes="dialog-title")
-            yield Static(help_table())
+            yield Static(help_table(), id="help-keys")
         yield KeyFooter()
+
+    def scroll_to_heading(self, heading: str) -> None:
+        """Scroll so that a section or sub-heading (``"Marks on the board"``) is the first line shown."""
+        keys = self.query_one("#help-keys", Static)
+        console = self.app.console
+        lines = console.render_lines(help_table(), console.options.update_width(keys.content_region.width), pad=False)
+        for index, line in enumerate(lines):
+            if "".join(segment.text for segment in line).strip() == heading:
+                self.query_one(VerticalScroll).scroll_to(y=keys.virtual_region.y + index, animate=False)
+                return
