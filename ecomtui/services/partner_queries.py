@@ -84,14 +84,6 @@ def get_partner(conn, partner_id: int, today: date) -> Partner | None:
     return found[0] if found else None
 
 
-def partner_names(conn, *, include_archived: bool = True) -> list[tuple[int, str]]:
-    """Partners as (id, name) for name lookups, by name."""
-    query = select(partner.c.id, partner.c.name).order_by(partner.c.name, partner.c.id)
-    if not include_archived:
-        query = query.where(partner.c.archived.is_(False))
-    return [(r[0], r[1]) for r in conn.execute(query)]
-
-
 def _task_order(owned: OwnedTask):
     """Board order: due date first (undated last), then the oldest."""
     return (owned.due is None, owned.due or date.max, owned.id)

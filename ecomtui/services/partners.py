@@ -18,7 +18,8 @@ from datetime import date
 from sqlalchemy import delete, insert, select, update
 
 from ecomtui.db.tables import contact, interaction, partner, partner_service
-from ecomtui.services.partner_queries import get_partner, partner_names
+from ecomtui.services.lookups import owner_names
+from ecomtui.services.partner_queries import get_partner
 from ecomtui.services.partner_roster import (
     ContactInput,
     InteractionInput,
@@ -41,12 +42,12 @@ def find_partner(conn, name: str | None) -> int:
     typed = (name or "").strip()
     if not typed:
         raise InvalidInput("partner: a name is required", "partner")
-    return resolve_name(partner_names(conn), typed, "partner")
+    return resolve_name(owner_names(conn, include_archived=True), typed, "partner")
 
 
 def _check_name_free(conn, name: str, partner_id: int | None = None) -> None:
     wanted = name.casefold()
-    for other_id, other in partner_names(conn):
+    for other_id, other in owner_names(conn, include_archived=True):
         if other.casefold() == wanted and other_id != partner_id:
             raise InvalidInput(f"name: a partner called '{other}' exists already", "name")
 
