@@ -182,7 +182,7 @@ class KpiFact(SQLModel, table=True):
 
 
 class Goal(SQLModel, table=True):
-    """A monthly goal for a metric."""
+    """A monthly goal for a metric: reach at least (revenue) or stay at most (CAC) the target."""
 
     __tablename__ = "goal"
     __table_args__ = (UniqueConstraint("month", "metric"),)
@@ -190,6 +190,35 @@ class Goal(SQLModel, table=True):
     month: str = Field(max_length=7)
     metric: str = Field(max_length=40)
     target_micros: int
+    direction: str = Field(default="at_least", max_length=10, sa_column_kwargs={"server_default": "at_least"})
+
+
+class ShopOrder(SQLModel, table=True):
+    """One order from a shop's orders export, kept so daily shop KPIs come from every import together.
+
+    Overlapping exports, a later export with a refund or a cancellation, and an
+    older export imported last all give the same figures: the daily revenue,
+    orders and new / returning customers are recomputed from these rows. The
+    customer is a hash of the lower-cased e-mail ('' without one): the store
+    never keeps its customers' addresses.
+    """
+
+    __tablename__ = "shop_order"
+    __table_args__ = (
+        UniqueConstraint("source", "name"),
+        Index("ix_shop_order_customer_day", "customer", "day"),
+    )
+    id: Optional[int] = Field(default=None, primary_key=True)
+    source: str = Field(max_length=40)
+    name: str = Field(max_length=64)
+    day: date = Field(index=True)
+    customer: str = Field(default="", max_length=64)
+    total_micros: int
+    refunded_micros: int = 0
+    subtotal_micros: int = 0
+    discount_micros: int = 0
+    cancelled: bool = False
+    pending: bool = False
 
 
 class WeeklyReview(SQLModel, table=True):

@@ -65,6 +65,7 @@ goal = table(
     column("month", String(7)),
     column("metric", String(40)),
     column("target_micros", Integer()),
+    column("direction", String(10)),
 )
 
 import_batch = table(
@@ -141,6 +142,21 @@ setting = table(
     "setting",
     column("key", String(64)),
     column("value", String()),
+)
+
+shop_order = table(
+    "shop_order",
+    column("id", Integer()),
+    column("source", String(40)),
+    column("name", String(64)),
+    column("day", Date()),
+    column("customer", String(64)),
+    column("total_micros", Integer()),
+    column("refunded_micros", Integer()),
+    column("subtotal_micros", Integer()),
+    column("discount_micros", Integer()),
+    column("cancelled", Boolean()),
+    column("pending", Boolean()),
 )
 
 task = table(
