@@ -25,7 +25,7 @@ connection or an ORM session alike.
 
 from __future__ import annotations
 
-from sqlalchemy import Boolean, Date, Integer, String, Text, column, table
+from sqlalchemy import BigInteger, Boolean, Date, Integer, String, Text, column, table
 
 from ecomtui.db.types import UTCDateTime
 '''
@@ -36,7 +36,7 @@ def render_type(sa_type) -> str:
     name = type(sa_type).__name__
     if name in ("AutoString", "String"):
         return f"String({sa_type.length})" if sa_type.length else "String()"
-    if name in ("Integer", "Date", "Boolean", "Text", "UTCDateTime"):
+    if name in ("Integer", "BigInteger", "Date", "Boolean", "Text", "UTCDateTime"):
         return f"{name}()"
     raise TypeError(f"gen_tables: no light type for {name}; add one to render_type()")
 

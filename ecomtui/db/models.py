@@ -1,8 +1,9 @@
 """SQLModel tables for the whole product.
 
 Money is stored as integer minor units (``*_minor``, cents for EUR) and KPI
-values as integer millionths (``value_micros``) so sums stay exact in SQL on
-SQLite and PostgreSQL alike. Dates are ``date`` columns, months and sprints are
+values as integer millionths (``*_micros``, 64-bit: PostgreSQL's 32-bit
+integer would stop at 2,147.48) so sums stay exact in SQL on SQLite and
+PostgreSQL alike. Dates are ``date`` columns, months and sprints are
 ``YYYY-MM`` keys, weeks ``YYYY-Www``.
 """
 
@@ -11,7 +12,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Optional
 
-from sqlalchemy import Column, Index, Text, UniqueConstraint
+from sqlalchemy import BigInteger, Column, Index, Text, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
 from ecomtui.vocabulary import (  # noqa: F401  (re-exported for convenience)
@@ -178,7 +179,7 @@ class KpiFact(SQLModel, table=True):
     day: date = Field(index=True)
     metric: str = Field(max_length=40)
     source: str = Field(max_length=40)
-    value_micros: int
+    value_micros: int = Field(sa_type=BigInteger)
 
 
 class Goal(SQLModel, table=True):
@@ -189,7 +190,7 @@ class Goal(SQLModel, table=True):
     id: Optional[int] = Field(default=None, primary_key=True)
     month: str = Field(max_length=7)
     metric: str = Field(max_length=40)
-    target_micros: int
+    target_micros: int = Field(sa_type=BigInteger)
     direction: str = Field(default="at_least", max_length=10, sa_column_kwargs={"server_default": "at_least"})
 
 
@@ -204,19 +205,18 @@ class ShopOrder(SQLModel, table=True):
     """
 
     __tablename__ = "shop_order"
-    __table_args__ = (
-        UniqueConstraint("source", "name"),
-        Index("ix_shop_order_customer_day", "customer", "day"),
-    )
+    # No index beyond the key: an import reads every order of its source once,
+    # and a million-order store still takes its orders in a few seconds.
+    __table_args__ = (UniqueConstraint("source", "name"),)
     id: Optional[int] = Field(default=None, primary_key=True)
     source: str = Field(max_length=40)
     name: str = Field(max_length=64)
-    day: date = Field(index=True)
+    day: date
     customer: str = Field(default="", max_length=64)
-    total_micros: int
-    refunded_micros: int = 0
-    subtotal_micros: int = 0
-    discount_micros: int = 0
+    total_micros: int = Field(sa_type=BigInteger)
+    refunded_micros: int = Field(default=0, sa_type=BigInteger)
+    subtotal_micros: int = Field(default=0, sa_type=BigInteger)
+    discount_micros: int = Field(default=0, sa_type=BigInteger)
     cancelled: bool = False
     pending: bool = False
 

@@ -1,4 +1,4 @@
-"""goal direction (at least / at most) and shop_order for KPIs recomputed across imports
+"""goal direction, 64-bit KPI micros, and shop_order for KPIs recomputed across imports
 
 Revision ID: 0003
 Revises: 0002
@@ -21,30 +21,32 @@ def upgrade() -> None:
     sa.Column('name', sqlmodel.sql.sqltypes.AutoString(length=64), nullable=False),
     sa.Column('day', sa.Date(), nullable=False),
     sa.Column('customer', sqlmodel.sql.sqltypes.AutoString(length=64), nullable=False),
-    sa.Column('total_micros', sa.Integer(), nullable=False),
-    sa.Column('refunded_micros', sa.Integer(), nullable=False),
-    sa.Column('subtotal_micros', sa.Integer(), nullable=False),
-    sa.Column('discount_micros', sa.Integer(), nullable=False),
+    sa.Column('total_micros', sa.BigInteger(), nullable=False),
+    sa.Column('refunded_micros', sa.BigInteger(), nullable=False),
+    sa.Column('subtotal_micros', sa.BigInteger(), nullable=False),
+    sa.Column('discount_micros', sa.BigInteger(), nullable=False),
     sa.Column('cancelled', sa.Boolean(), nullable=False),
     sa.Column('pending', sa.Boolean(), nullable=False),
     sa.PrimaryKeyConstraint('id'),
     sa.UniqueConstraint('source', 'name')
     )
-    with op.batch_alter_table('shop_order', schema=None) as batch_op:
-        batch_op.create_index('ix_shop_order_customer_day', ['customer', 'day'], unique=False)
-        batch_op.create_index(batch_op.f('ix_shop_order_day'), ['day'], unique=False)
-
     with op.batch_alter_table('goal', schema=None) as batch_op:
         batch_op.add_column(sa.Column('direction', sqlmodel.sql.sqltypes.AutoString(length=10),
                                       server_default='at_least', nullable=False))
+        batch_op.alter_column('target_micros', existing_type=sa.Integer(), type_=sa.BigInteger(),
+                              existing_nullable=False)
+    with op.batch_alter_table('kpi_fact', schema=None) as batch_op:
+        batch_op.alter_column('value_micros', existing_type=sa.Integer(), type_=sa.BigInteger(),
+                              existing_nullable=False)
 
 
 def downgrade() -> None:
+    with op.batch_alter_table('kpi_fact', schema=None) as batch_op:
+        batch_op.alter_column('value_micros', existing_type=sa.BigInteger(), type_=sa.Integer(),
+                              existing_nullable=False)
     with op.batch_alter_table('goal', schema=None) as batch_op:
+        batch_op.alter_column('target_micros', existing_type=sa.BigInteger(), type_=sa.Integer(),
+                              existing_nullable=False)
         batch_op.drop_column('direction')
-
-    with op.batch_alter_table('shop_order', schema=None) as batch_op:
-        batch_op.drop_index(batch_op.f('ix_shop_order_day'))
-        batch_op.drop_index('ix_shop_order_customer_day')
 
     op.drop_table('shop_order')
