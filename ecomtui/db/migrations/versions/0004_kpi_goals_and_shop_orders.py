@@ -1,17 +1,28 @@
 """goal direction, 64-bit KPI micros, and shop_order for KPIs recomputed across imports
 
-Revision ID: 0003
-Revises: 0002
+Revision ID: 0004
+Revises: 0003
 """
 from alembic import op
 import sqlalchemy as sa
 import sqlmodel
 
 
-revision = '0003'
-down_revision = '0002'
+revision = '0004'
+down_revision = '0003'
 branch_labels = None
 depends_on = None
+
+
+def _change_triggers(tables) -> None:
+    """PostgreSQL: new tables advance ecomtui_changes too (see 0003)."""
+    if op.get_bind().dialect.name != "postgresql":
+        return
+    for table in tables:
+        op.execute(
+            f'CREATE TRIGGER ecomtui_changed AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON "{table}" '
+            "FOR EACH STATEMENT EXECUTE FUNCTION ecomtui_touch()"
+        )
 
 
 def upgrade() -> None:
@@ -38,6 +49,7 @@ def upgrade() -> None:
     with op.batch_alter_table('kpi_fact', schema=None) as batch_op:
         batch_op.alter_column('value_micros', existing_type=sa.Integer(), type_=sa.BigInteger(),
                               existing_nullable=False)
+    _change_triggers(["shop_order"])
 
 
 def downgrade() -> None:
