@@ -12,12 +12,12 @@ from __future__ import annotations
 import argparse
 import importlib
 import sys
-from typing import Sequence
+from collections.abc import Sequence
 
 from ecomtui.commands import DOMAINS
 from ecomtui.commands.common import EXIT_ERROR, EXIT_USAGE, PROG, CliError, Parser, UsageError
 
-__all__ = ["main", "build_parser", "split_db", "CliError", "UsageError"]
+__all__ = ["CliError", "UsageError", "build_parser", "main", "split_db"]
 
 
 def split_db(argv: Sequence[str]) -> tuple[list[str], str | None]:

@@ -9,10 +9,9 @@ are off. No test can reach the real user's database.
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from pathlib import Path
-
-import os
 
 import pytest
 from hypothesis import HealthCheck, settings

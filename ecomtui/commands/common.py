@@ -38,7 +38,9 @@ def open_db(db: str | None):
 
     database = open_database(db)
     if database.backup_path is not None:
-        print(f"{PROG}: upgraded the database schema; the old file was copied to {database.backup_path}", file=sys.stderr)
+        print(
+            f"{PROG}: upgraded the database schema; the old file was copied to {database.backup_path}", file=sys.stderr
+        )
     return database
 
 

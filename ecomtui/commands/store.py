@@ -52,7 +52,11 @@ def info_command(args) -> int:
     # info only reads: no upgrade, no new file
     database = open_database(location=location, upgrade=False)
     revision = current_revision(database)
-    due = "" if revision == HEAD_REVISION else " - upgrade due: ecomtui upgrades it, after a backup, when it next opens it"
+    due = (
+        ""
+        if revision == HEAD_REVISION
+        else " - upgrade due: ecomtui upgrades it, after a backup, when it next opens it"
+    )
     print(f"schema       {revision} (this ecomtui: {HEAD_REVISION}){due}")
     if revision is not None:
         with database.connect() as conn:

@@ -8,9 +8,10 @@ writers queue on the busy timeout instead of failing with "database is locked".
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING, Iterator
+from typing import TYPE_CHECKING
 
 from sqlalchemy import URL, Connection, Engine, create_engine, event
 
@@ -82,7 +83,7 @@ class Database:
             yield conn
 
     @contextmanager
-    def read(self) -> Iterator["Session"]:
+    def read(self) -> Iterator[Session]:
         """A session for reading; never commits."""
         from sqlmodel import Session
 
@@ -90,7 +91,7 @@ class Database:
             yield session
 
     @contextmanager
-    def write(self) -> Iterator["Session"]:
+    def write(self) -> Iterator[Session]:
         """A session for one write transaction: commits on success, rolls back on error."""
         from sqlmodel import Session
 

@@ -38,6 +38,7 @@ class Channel(SQLModel, table=True):
 
     __tablename__ = "channel"
     id: Optional[int] = Field(default=None, primary_key=True)
+    version: int = Field(default=1, sa_column_kwargs={"server_default": "1"})  # conflict-safe edits
     name: str = Field(max_length=80, unique=True)
     position: int = Field(default=0)
 
@@ -47,6 +48,7 @@ class Partner(SQLModel, table=True):
 
     __tablename__ = "partner"
     id: Optional[int] = Field(default=None, primary_key=True)
+    version: int = Field(default=1, sa_column_kwargs={"server_default": "1"})  # conflict-safe edits
     name: str = Field(max_length=200, index=True)
     kind: str = Field(max_length=20)
     rating: Optional[int] = None
@@ -71,6 +73,7 @@ class Contact(SQLModel, table=True):
 
     __tablename__ = "contact"
     id: Optional[int] = Field(default=None, primary_key=True)
+    version: int = Field(default=1, sa_column_kwargs={"server_default": "1"})  # conflict-safe edits
     partner_id: int = Field(foreign_key="partner.id", index=True, ondelete="CASCADE")
     name: str = Field(max_length=200)
     role: str = Field(default="", max_length=120)
@@ -83,6 +86,7 @@ class Interaction(SQLModel, table=True):
 
     __tablename__ = "interaction"
     id: Optional[int] = Field(default=None, primary_key=True)
+    version: int = Field(default=1, sa_column_kwargs={"server_default": "1"})  # conflict-safe edits
     partner_id: int = Field(foreign_key="partner.id", index=True, ondelete="CASCADE")
     day: date
     kind: str = Field(default="note", max_length=20)
@@ -96,6 +100,7 @@ class Promotion(SQLModel, table=True):
 
     __tablename__ = "promotion"
     id: Optional[int] = Field(default=None, primary_key=True)
+    version: int = Field(default=1, sa_column_kwargs={"server_default": "1"})  # conflict-safe edits
     name: str = Field(max_length=200)
     start: date = Field(index=True)
     end: date = Field(index=True)
@@ -119,6 +124,7 @@ class CalendarEvent(SQLModel, table=True):
 
     __tablename__ = "calendar_event"
     id: Optional[int] = Field(default=None, primary_key=True)
+    version: int = Field(default=1, sa_column_kwargs={"server_default": "1"})  # conflict-safe edits
     name: str = Field(max_length=200)
     start: date = Field(index=True)
     end: date
@@ -131,6 +137,7 @@ class Task(SQLModel, table=True):
     __tablename__ = "task"
     __table_args__ = (Index("ix_task_status_due", "status", "due"),)
     id: Optional[int] = Field(default=None, primary_key=True)
+    version: int = Field(default=1, sa_column_kwargs={"server_default": "1"})  # conflict-safe edits
     title: str = Field(max_length=500)
     notes: str = Field(default="", sa_column=Column(Text, nullable=False, default=""))
     status: str = Field(default="todo", max_length=20)
@@ -151,6 +158,7 @@ class BudgetLine(SQLModel, table=True):
     __tablename__ = "budget_line"
     __table_args__ = (UniqueConstraint("month", "channel_id"),)
     id: Optional[int] = Field(default=None, primary_key=True)
+    version: int = Field(default=1, sa_column_kwargs={"server_default": "1"})  # conflict-safe edits
     month: str = Field(max_length=7, index=True)
     channel_id: int = Field(foreign_key="channel.id", ondelete="CASCADE")
     planned_minor: int
@@ -161,6 +169,7 @@ class Expense(SQLModel, table=True):
 
     __tablename__ = "expense"
     id: Optional[int] = Field(default=None, primary_key=True)
+    version: int = Field(default=1, sa_column_kwargs={"server_default": "1"})  # conflict-safe edits
     day: date = Field(index=True)
     amount_minor: int
     channel_id: int = Field(foreign_key="channel.id", index=True)
@@ -188,6 +197,7 @@ class Goal(SQLModel, table=True):
     __tablename__ = "goal"
     __table_args__ = (UniqueConstraint("month", "metric"),)
     id: Optional[int] = Field(default=None, primary_key=True)
+    version: int = Field(default=1, sa_column_kwargs={"server_default": "1"})  # conflict-safe edits
     month: str = Field(max_length=7)
     metric: str = Field(max_length=40)
     target_micros: int = Field(sa_type=BigInteger)
@@ -226,6 +236,7 @@ class WeeklyReview(SQLModel, table=True):
 
     __tablename__ = "weekly_review"
     id: Optional[int] = Field(default=None, primary_key=True)
+    version: int = Field(default=1, sa_column_kwargs={"server_default": "1"})  # conflict-safe edits
     week: str = Field(max_length=8, unique=True)
     created_at: datetime
     notes: str = Field(default="", sa_column=Column(Text, nullable=False, default=""))

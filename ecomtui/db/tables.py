@@ -16,6 +16,7 @@ from ecomtui.db.types import UTCDateTime
 budget_line = table(
     "budget_line",
     column("id", Integer()),
+    column("version", Integer()),
     column("month", String(7)),
     column("channel_id", Integer()),
     column("planned_minor", Integer()),
@@ -24,6 +25,7 @@ budget_line = table(
 calendar_event = table(
     "calendar_event",
     column("id", Integer()),
+    column("version", Integer()),
     column("name", String(200)),
     column("start", Date()),
     column("end", Date()),
@@ -33,6 +35,7 @@ calendar_event = table(
 channel = table(
     "channel",
     column("id", Integer()),
+    column("version", Integer()),
     column("name", String(80)),
     column("position", Integer()),
 )
@@ -40,6 +43,7 @@ channel = table(
 contact = table(
     "contact",
     column("id", Integer()),
+    column("version", Integer()),
     column("partner_id", Integer()),
     column("name", String(200)),
     column("role", String(120)),
@@ -50,6 +54,7 @@ contact = table(
 expense = table(
     "expense",
     column("id", Integer()),
+    column("version", Integer()),
     column("day", Date()),
     column("amount_minor", Integer()),
     column("channel_id", Integer()),
@@ -62,6 +67,7 @@ expense = table(
 goal = table(
     "goal",
     column("id", Integer()),
+    column("version", Integer()),
     column("month", String(7)),
     column("metric", String(40)),
     column("target_micros", BigInteger()),
@@ -82,6 +88,7 @@ import_batch = table(
 interaction = table(
     "interaction",
     column("id", Integer()),
+    column("version", Integer()),
     column("partner_id", Integer()),
     column("day", Date()),
     column("kind", String(20)),
@@ -102,6 +109,7 @@ kpi_fact = table(
 partner = table(
     "partner",
     column("id", Integer()),
+    column("version", Integer()),
     column("name", String(200)),
     column("kind", String(20)),
     column("rating", Integer()),
@@ -122,6 +130,7 @@ partner_service = table(
 promotion = table(
     "promotion",
     column("id", Integer()),
+    column("version", Integer()),
     column("name", String(200)),
     column("start", Date()),
     column("end", Date()),
@@ -162,6 +171,7 @@ shop_order = table(
 task = table(
     "task",
     column("id", Integer()),
+    column("version", Integer()),
     column("title", String(500)),
     column("notes", Text()),
     column("status", String(20)),
@@ -179,6 +189,7 @@ task = table(
 weekly_review = table(
     "weekly_review",
     column("id", Integer()),
+    column("version", Integer()),
     column("week", String(8)),
     column("created_at", UTCDateTime()),
     column("notes", Text()),

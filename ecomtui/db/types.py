@@ -8,7 +8,7 @@ the ORM models see.
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 from sqlalchemy import types
 
@@ -27,11 +27,11 @@ class UTCDateTime(types.TypeDecorator):
             return None
         if value.utcoffset() is None:
             raise ValueError("timestamps must carry a time zone (use ecomtui.clock.now())")
-        return value.astimezone(timezone.utc)
+        return value.astimezone(UTC)
 
     def process_result_value(self, value: datetime | None, dialect) -> datetime | None:
         if value is None:
             return None
         if value.utcoffset() is None:
-            return value.replace(tzinfo=timezone.utc)
-        return value.astimezone(timezone.utc)
+            return value.replace(tzinfo=UTC)
+        return value.astimezone(UTC)

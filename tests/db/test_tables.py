@@ -8,8 +8,7 @@ import pytest
 from sqlalchemy import insert, select
 from sqlmodel import SQLModel
 
-from ecomtui.db import gen_tables, models  # noqa: F401  (models registers the tables)
-from ecomtui.db import tables
+from ecomtui.db import gen_tables, models, tables  # noqa: F401  (models registers the tables)
 
 LIGHT = {name: value for name, value in vars(tables).items() if hasattr(value, "c") and hasattr(value, "name")}
 
