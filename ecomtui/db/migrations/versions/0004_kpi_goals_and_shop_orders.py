@@ -1,15 +1,15 @@
 """goal direction, 64-bit KPI micros, and shop_order for KPIs recomputed across imports
 
-Revision ID: 0003
-Revises: 0002
+Revision ID: 0004
+Revises: 0003
 """
 from alembic import op
 import sqlalchemy as sa
 import sqlmodel
 
 
-revision = '0003'
-down_revision = '0002'
+revision = '0004'
+down_revision = '0003'
 branch_labels = None
 depends_on = None
 
@@ -30,6 +30,7 @@ def upgrade() -> None:
     sa.PrimaryKeyConstraint('id'),
     sa.UniqueConstraint('source', 'name')
     )
+    install_change_triggers(["shop_order"])
     with op.batch_alter_table('goal', schema=None) as batch_op:
         batch_op.add_column(sa.Column('direction', sqlmodel.sql.sqltypes.AutoString(length=10),
                                       server_default='at_least', nullable=False))
@@ -38,6 +39,17 @@ def upgrade() -> None:
     with op.batch_alter_table('kpi_fact', schema=None) as batch_op:
         batch_op.alter_column('value_micros', existing_type=sa.Integer(), type_=sa.BigInteger(),
                               existing_nullable=False)
+
+
+def install_change_triggers(tables) -> None:
+    """PostgreSQL: advance ``ecomtui_changes`` after every write (as in 0003, whose helper this copies)."""
+    if op.get_bind().dialect.name != "postgresql":
+        return
+    for table in tables:
+        op.execute(
+            f'CREATE TRIGGER ecomtui_changed AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON "{table}" '
+            "FOR EACH STATEMENT EXECUTE FUNCTION ecomtui_touch()"
+        )
 
 
 def downgrade() -> None:
