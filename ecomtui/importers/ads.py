@@ -51,7 +51,9 @@ def is_google_header(cells: list[str]) -> bool:
     return "cost" in names and bool(names & {"campaign", "day", "impr.", "impressions", "clicks"})
 
 
-def import_ads(database, path: str | Path, *, skip_bad_rows: bool = False, progress: Progress | None = None) -> ImportSummary:
+def import_ads(
+    database, path: str | Path, *, skip_bad_rows: bool = False, progress: Progress | None = None
+) -> ImportSummary:
     """Import a Google Ads or Meta Ads report split by day into ``database``."""
     from ecomtui.importers import google_ads, meta_ads
 

@@ -67,7 +67,9 @@ class _Section:
         return f"section '{self.header[0]}' (line {self.line})"
 
 
-def import_ga4(database, path: str | Path, *, skip_bad_rows: bool = False, progress: Progress | None = None) -> ImportSummary:
+def import_ga4(
+    database, path: str | Path, *, skip_bad_rows: bool = False, progress: Progress | None = None
+) -> ImportSummary:
     """Import a GA4 CSV export into ``database``; see the module text for what is kept."""
     source = open_source(path, WHAT)
     summary = ImportSummary(kind=KIND, file_name=source.name)
@@ -142,7 +144,10 @@ def _read_section(section: _Section, summary: ImportSummary, bad: BadRows, facts
             continue
         day = _day(cells[date_column] if date_column < len(cells) else "", nth_day, section.start)
         if day is None:
-            bad.add(line, f"{section.header[date_column]} {shown(cells[date_column] if date_column < len(cells) else '')} is not a day")
+            bad.add(
+                line,
+                f"{section.header[date_column]} {shown(cells[date_column] if date_column < len(cells) else '')} is not a day",
+            )
             continue
         row_values = _row_values(line, cells, section.header, columns, bad)
         if row_values is None:
@@ -207,7 +212,7 @@ def _row_values(line: int, cells: list[str], header: list[str], columns: dict[st
     values = [cells[i] if i < len(cells) else "" for i in columns.values()]
     micros, empty, unreadable = parse_micros(values)
     if unreadable.any():
-        for (key, i), cell, wrong in zip(columns.items(), values, unreadable):
+        for i, cell, wrong in zip(columns.values(), values, unreadable):
             if wrong:
                 bad.add(line, f"{header[i]} {shown(cell)} is not a number")
         return None

@@ -41,7 +41,10 @@ def read(source: SourceFile, header: Header, summary: ImportSummary, bad: BadRow
     from ecomtui.importers.values import parse_days, parse_micros, text_array
 
     columns = match_columns(
-        header.cells, COLUMNS, required=("ad_spend",), what=f"{WHAT}: {source.name}",
+        header.cells,
+        COLUMNS,
+        required=("ad_spend",),
+        what=f"{WHAT}: {source.name}",
         hint=" (is it a Google Ads report?)",
     )
     if "day" not in columns:

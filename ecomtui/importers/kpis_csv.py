@@ -34,7 +34,9 @@ def metric_key(header: str) -> str:
     return "_".join(normalise_header(header).replace("-", " ").split())
 
 
-def import_kpis(database, path: str | Path, *, skip_bad_rows: bool = False, progress: Progress | None = None) -> ImportSummary:
+def import_kpis(
+    database, path: str | Path, *, skip_bad_rows: bool = False, progress: Progress | None = None
+) -> ImportSummary:
     """Import a generic KPI CSV into ``database``; see the module text for the layout."""
     import numpy as np
 
@@ -54,8 +56,11 @@ def import_kpis(database, path: str | Path, *, skip_bad_rows: bool = False, prog
         summary.not_data["empty row"] += int(empty_row.sum())
         unreadable = bad_day & ~empty_row
         for index, cell in zip(chunk.index[unreadable], cells[unreadable]):
-            bad.add(index, f"{date_column} {shown(cell)} is not a date (use YYYY-MM-DD)" if cell else f"{date_column} is empty")
-        for (column, key), (_, empty, wrong) in zip(metrics.items(), values.values()):
+            bad.add(
+                index,
+                f"{date_column} {shown(cell)} is not a date (use YYYY-MM-DD)" if cell else f"{date_column} is empty",
+            )
+        for column, (_, _, wrong) in zip(metrics, values.values()):
             for index, cell in zip(chunk.index[wrong], chunk[column][wrong]):
                 bad.add(index, f"{column} {shown(cell)} is not a number")
             unreadable |= wrong

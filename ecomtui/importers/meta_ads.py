@@ -46,9 +46,13 @@ def read(source: SourceFile, header: Header, summary: ImportSummary, bad: BadRow
     spent = [(cell, _SPENT.match(normalise_header(cell))) for cell in header.cells]
     spent = [(cell, match) for cell, match in spent if match]
     if not spent:
-        raise ImportRefused(f"{what}: no 'Amount spent' column (is it a Meta Ads export?); nothing was imported", "file")
+        raise ImportRefused(
+            f"{what}: no 'Amount spent' column (is it a Meta Ads export?); nothing was imported", "file"
+        )
     if "day" not in columns and not {"starts", "ends"} <= set(columns):
-        raise ImportRefused(f"{what}: no 'Day' or 'Reporting starts' and 'Reporting ends' columns; nothing was imported", "file")
+        raise ImportRefused(
+            f"{what}: no 'Day' or 'Reporting starts' and 'Reporting ends' columns; nothing was imported", "file"
+        )
     spend_column, match = spent[0]
     columns["ad_spend"] = spend_column
     parts, currencies = [], [match.group(1).upper()] if match.group(1) else []

@@ -88,7 +88,7 @@ class BadRows:
     def keys(self) -> set[int]:
         return {key for key, _ in self._items}
 
-    def by_line(self, line_of: "list[int] | None" = None) -> list[tuple[int, str]]:
+    def by_line(self, line_of: list[int] | None = None) -> list[tuple[int, str]]:
         """``(line, reason)`` sorted by line; ``line_of[i]`` maps record index i to its line."""
         items = [(line_of[key] if line_of is not None else key, reason) for key, reason in self._items]
         return sorted(items)

@@ -64,7 +64,10 @@ def import_shopify_orders(
     source = open_source(path, WHAT)
     header = find_header(source, lambda cells: True, WHAT, "it has no header row")
     columns = match_columns(
-        header.cells, COLUMNS, required=REQUIRED, what=f"{WHAT}: {source.name}",
+        header.cells,
+        COLUMNS,
+        required=REQUIRED,
+        what=f"{WHAT}: {source.name}",
         hint=" (is it a Shopify orders export?)",
     )
     summary = ImportSummary(kind=KIND, file_name=source.name)
@@ -75,7 +78,9 @@ def import_shopify_orders(
 # ---- reading the file ------------------------------------------------------------
 
 
-def _read_orders(source: SourceFile, header: Header, columns: dict[str, str], summary: ImportSummary, skip_bad_rows: bool, progress):
+def _read_orders(
+    source: SourceFile, header: Header, columns: dict[str, str], summary: ImportSummary, skip_bad_rows: bool, progress
+):
     """The file's orders (one row each, checked) as a DataFrame; counts go to ``summary``."""
     import numpy as np
     import pandas as pd
@@ -127,9 +132,7 @@ def _order_rows(rows, bad: BadRows):
     day, bad_day = parse_iso_days(day_text)
     for index, value in zip(rows.index[bad_day], written[bad_day]):
         bad.add(index, f"Created at {shown(value)} is not a date")
-    out = pd.DataFrame(
-        {"name": name.astype(object), "day": day, "day_text": day_text.astype(object)}, index=rows.index
-    )
+    out = pd.DataFrame({"name": name.astype(object), "day": day, "day_text": day_text.astype(object)}, index=rows.index)
     for key, label in AMOUNTS.items():
         cells = text_array(rows[key]) if key in rows else np.full(len(rows), "")
         micros, empty, unreadable = parse_micros(cells)

@@ -11,8 +11,8 @@ to name the lines of rows that cannot be read).
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from typing import Callable, Iterator
 
 from ecomtui.importers.report import ImportRefused
 from ecomtui.importers.source import Progress, SourceFile, record_lines, records, reporting_handle
@@ -57,7 +57,11 @@ def find_header(source: SourceFile, is_header: Callable[[list[str]], bool], what
 
 
 def read_chunks(
-    source: SourceFile, header: Header, columns: list[str], what: str, progress: Progress | None,
+    source: SourceFile,
+    header: Header,
+    columns: list[str],
+    what: str,
+    progress: Progress | None,
     chunk_rows: int = CHUNK_ROWS,
 ) -> Iterator:
     """DataFrames of the named ``columns`` (text cells, '' when empty), index = row position."""
@@ -66,8 +70,15 @@ def read_chunks(
     with reporting_handle(source, progress) as handle:
         try:
             reader = pd.read_csv(
-                handle, sep=header.delimiter, skiprows=header.line - 1, usecols=columns, dtype=str,
-                keep_default_na=False, na_filter=False, encoding=source.encoding, chunksize=chunk_rows,
+                handle,
+                sep=header.delimiter,
+                skiprows=header.line - 1,
+                usecols=columns,
+                dtype=str,
+                keep_default_na=False,
+                na_filter=False,
+                encoding=source.encoding,
+                chunksize=chunk_rows,
             )
             yield from reader
         except (pd.errors.ParserError, UnicodeDecodeError) as exc:

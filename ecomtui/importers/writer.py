@@ -8,7 +8,7 @@ database is exactly as before. The file is recorded in ``import_batch`` once
 
 from __future__ import annotations
 
-from typing import Callable
+from collections.abc import Callable
 
 from sqlalchemy import insert, select
 
