@@ -88,7 +88,7 @@ def parse_iso_days(column) -> tuple[np.ndarray, np.ndarray]:
     text = np.strings.strip(text_array(column))
     try:  # numpy reads ISO dates in C; writing them back shows it read exactly YYYY-MM-DD
         days = text.astype("datetime64[D]")
-        if (days.astype(_TEXT) == text).all():
+        if (days.astype(_TEXT) == text).all() and not np.isnat(days).any():
             return days, np.zeros(len(text), dtype=bool)
     except ValueError:
         pass
