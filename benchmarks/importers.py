@@ -56,11 +56,28 @@ HEADER = (
     "Tax 4 Name,Tax 4 Value,Tax 5 Name,Tax 5 Value,Phone,Receipt Number,Duties,Billing Province Name,"
     "Shipping Province Name,Payment ID,Payment Terms Name,Next Payment Due At,Payment References"
 )
-NEEDED = ["Name", "Email", "Financial Status", "Currency", "Subtotal", "Total", "Discount Amount",
-          "Created at", "Cancelled at", "Refunded Amount"]
-PRODUCTS = [("Trail Runner 2", "89.95"), ("Merino Base Layer", "64.50"), ("Trekking Poles", "49.00"),
-            ("Down Jacket", "229.00"), ("Camp Stove", "74.90"), ("Headlamp 400", "34.95"),
-            ("Rain Shell", "159.00"), ("Hiking Socks 3-pack", "24.95")]
+NEEDED = [
+    "Name",
+    "Email",
+    "Financial Status",
+    "Currency",
+    "Subtotal",
+    "Total",
+    "Discount Amount",
+    "Created at",
+    "Cancelled at",
+    "Refunded Amount",
+]
+PRODUCTS = [
+    ("Trail Runner 2", "89.95"),
+    ("Merino Base Layer", "64.50"),
+    ("Trekking Poles", "49.00"),
+    ("Down Jacket", "229.00"),
+    ("Camp Stove", "74.90"),
+    ("Headlamp 400", "34.95"),
+    ("Rain Shell", "159.00"),
+    ("Hiking Socks 3-pack", "24.95"),
+]
 CITIES = [("Berlin", "'10115"), ("München", "'80331"), ("Hamburg", "'20095"), ("Köln", "'50667")]
 
 
@@ -107,16 +124,28 @@ def write_shopify_export(path: Path, lines: int = LINES, seed: int = 1) -> int:
                 row[position["Lineitem requires shipping"]] = "true"
                 if n == 0:
                     for name, value in (
-                        ("Financial Status", status), ("Paid at", "" if status == "pending" else stamp),
-                        ("Fulfillment Status", "fulfilled"), ("Accepts Marketing", "no"), ("Currency", "EUR"),
-                        ("Subtotal", f"{subtotal - discount:.2f}"), ("Shipping", f"{shipping:.2f}"),
-                        ("Taxes", f"{taxes:.2f}"), ("Total", f"{total:.2f}"),
-                        ("Discount Code", "AUTUMN10" if discount else ""), ("Discount Amount", f"{discount:.2f}"),
-                        ("Shipping Method", "Standard"), ("Billing Name", "Alex Example"),
-                        ("Billing City", city), ("Billing Zip", zip_code), ("Billing Country", "DE"),
-                        ("Note Attributes", note), ("Cancelled at", cancelled),
-                        ("Refunded Amount", f"{refunded:.2f}"), ("Id", str(5_000_000_000 + orders)),
-                        ("Risk Level", "Low"), ("Source", "web"),
+                        ("Financial Status", status),
+                        ("Paid at", "" if status == "pending" else stamp),
+                        ("Fulfillment Status", "fulfilled"),
+                        ("Accepts Marketing", "no"),
+                        ("Currency", "EUR"),
+                        ("Subtotal", f"{subtotal - discount:.2f}"),
+                        ("Shipping", f"{shipping:.2f}"),
+                        ("Taxes", f"{taxes:.2f}"),
+                        ("Total", f"{total:.2f}"),
+                        ("Discount Code", "AUTUMN10" if discount else ""),
+                        ("Discount Amount", f"{discount:.2f}"),
+                        ("Shipping Method", "Standard"),
+                        ("Billing Name", "Alex Example"),
+                        ("Billing City", city),
+                        ("Billing Zip", zip_code),
+                        ("Billing Country", "DE"),
+                        ("Note Attributes", note),
+                        ("Cancelled at", cancelled),
+                        ("Refunded Amount", f"{refunded:.2f}"),
+                        ("Id", str(5_000_000_000 + orders)),
+                        ("Risk Level", "Low"),
+                        ("Source", "web"),
                     ):
                         row[position[name]] = value
                 out.write(",".join(_field(v) for v in row) + "\n")

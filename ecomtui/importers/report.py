@@ -61,7 +61,8 @@ class ImportSummary:
         if e.added or e.changed or e.unchanged:
             out.append(f"expenses: {e.added} added, {e.changed} changed, {e.unchanged} unchanged")
         for reason, count in sorted(self.not_data.items()):
-            out.append(f"skipped {count} {'row' if count == 1 else 'rows'}: {reason}")
+            if count:
+                out.append(f"skipped {count} {'row' if count == 1 else 'rows'}: {reason}")
         for line, reason in self.bad_rows_skipped:
             out.append(f"skipped line {line}: {reason}")
         out.extend(f"skipped {section}" for section in self.sections_skipped)
@@ -87,7 +88,7 @@ class BadRows:
     def keys(self) -> set[int]:
         return {key for key, _ in self._items}
 
-    def by_line(self, line_of: "list[int] | None" = None) -> list[tuple[int, str]]:
+    def by_line(self, line_of: list[int] | None = None) -> list[tuple[int, str]]:
         """``(line, reason)`` sorted by line; ``line_of[i]`` maps record index i to its line."""
         items = [(line_of[key] if line_of is not None else key, reason) for key, reason in self._items]
         return sorted(items)

@@ -52,7 +52,5 @@ def _facts(table, source: str) -> list[Fact]:
     out = []
     for metric in table.columns:
         values = table[metric]
-        out.extend(
-            Fact(day.date(), metric, source, int(value)) for day, value in zip(values.index, values.tolist())
-        )
+        out.extend(Fact(day.date(), metric, source, int(value)) for day, value in zip(values.index, values.tolist()))
     return out

@@ -22,19 +22,18 @@ export imported last all end in the same figures:
 
 from __future__ import annotations
 
-import csv
 import hashlib
 from pathlib import Path
 
 from ecomtui.importers.headers import match_columns
 from ecomtui.importers.report import BadRows, ImportRefused, ImportSummary, refuse_bad_rows, shown
-from ecomtui.importers.source import Progress, SourceFile, open_source, record_lines, reporting_handle
+from ecomtui.importers.source import Progress, SourceFile, open_source
+from ecomtui.importers.table import Header, data_lines, find_header, read_chunks
 from ecomtui.importers.writer import write_import
 
 KIND = "shopify-orders"
 SOURCE = "shopify"
 WHAT = "import shopify-orders"
-CHUNK_ROWS = 250_000
 
 COLUMNS = {
     "name": ("Name",),
@@ -51,6 +50,10 @@ COLUMNS = {
 REQUIRED = ("name", "created_at", "subtotal", "total")
 ORDER_LEVEL = ("financial_status", "currency", "subtotal", "total")  # filled on an order's first row only
 AMOUNTS = {"total": "Total", "subtotal": "Subtotal", "discount": "Discount Amount", "refunded": "Refunded Amount"}
+REFUND_NOTE = (
+    "refunds count on their order's day: the export has no refund date "
+    "(Shopify's own Sales report counts a refund on the day it was made)"
+)
 ORDER_FIELDS = ("day", "customer", "total", "refunded", "subtotal", "discount", "cancelled", "pending")
 
 
@@ -59,59 +62,49 @@ def import_shopify_orders(
 ) -> ImportSummary:
     """Import a Shopify orders export (CSV) into ``database``; see the module text for the rules."""
     source = open_source(path, WHAT)
+    header = find_header(source, lambda cells: True, WHAT, "it has no header row")
     columns = match_columns(
-        _header(source), COLUMNS, required=REQUIRED, what=f"{WHAT}: {source.name}",
+        header.cells,
+        COLUMNS,
+        required=REQUIRED,
+        what=f"{WHAT}: {source.name}",
         hint=" (is it a Shopify orders export?)",
     )
     summary = ImportSummary(kind=KIND, file_name=source.name)
-    orders = _read_orders(source, columns, summary, skip_bad_rows, progress)
+    orders = _read_orders(source, header, columns, summary, skip_bad_rows, progress)
     return write_import(database, source, summary, more=lambda conn, s: _store(conn, orders, s))
-
-
-def _header(source: SourceFile) -> list[str]:
-    with source.text() as handle:
-        try:
-            return next(csv.reader(handle))
-        except (StopIteration, csv.Error) as exc:
-            raise ImportRefused(f"{WHAT}: {source.name} has no header row: {exc}", "file") from None
 
 
 # ---- reading the file ------------------------------------------------------------
 
 
-def _read_orders(source: SourceFile, columns: dict[str, str], summary: ImportSummary, skip_bad_rows: bool, progress):
+def _read_orders(
+    source: SourceFile, header: Header, columns: dict[str, str], summary: ImportSummary, skip_bad_rows: bool, progress
+):
     """The file's orders (one row each, checked) as a DataFrame; counts go to ``summary``."""
     import numpy as np
     import pandas as pd
 
-    rename = {header: key for key, header in columns.items()}
+    rename = {name: key for key, name in columns.items()}
     bad = BadRows()
     order_parts, item_names = [], []
-    with reporting_handle(source, progress) as handle:
-        try:
-            reader = pd.read_csv(
-                handle, usecols=list(rename), dtype=str, keep_default_na=False, na_filter=False,
-                encoding=source.encoding, chunksize=CHUNK_ROWS,
-            )
-            for chunk in reader:
-                chunk = chunk.rename(columns=rename)
-                cells = {key: chunk[key].to_numpy(dtype=object) for key in chunk.columns}
-                is_order = np.zeros(len(chunk), dtype=bool)
-                for key in ORDER_LEVEL:
-                    if key in cells:
-                        is_order |= cells[key] != ""
-                unnamed = ~is_order & (cells["name"] == "")
-                if unnamed.any():  # a row of empty cells is not data; a line item needs its order
-                    filled = unnamed & np.logical_or.reduce([cells[key] != "" for key in cells])
-                    for index in chunk.index[filled]:
-                        bad.add(index, "a line item row without an order Name")
-                    summary.not_data["empty row"] += int((unnamed & ~filled).sum())
-                item_names.append(cells["name"][~is_order & ~unnamed])
-                order_parts.append(_order_rows(chunk[is_order], bad))
-        except (pd.errors.ParserError, UnicodeDecodeError) as exc:
-            raise ImportRefused(f"{WHAT}: {source.name} cannot be read as CSV: {_first_line(exc)}", "file") from None
+    for chunk in read_chunks(source, header, list(rename), WHAT, progress):
+        chunk = chunk.rename(columns=rename)
+        cells = {key: chunk[key].to_numpy(dtype=object) for key in chunk.columns}
+        is_order = np.zeros(len(chunk), dtype=bool)
+        for key in ORDER_LEVEL:
+            if key in cells:
+                is_order |= cells[key] != ""
+        unnamed = ~is_order & (cells["name"] == "")
+        if unnamed.any():  # a row of empty cells is not data; a line item needs its order
+            filled = unnamed & np.logical_or.reduce([cells[key] != "" for key in cells])
+            for index in chunk.index[filled]:
+                bad.add(index, "a line item row without an order Name")
+            summary.not_data["empty row"] += int((unnamed & ~filled).sum())
+        item_names.append(cells["name"][~is_order & ~unnamed])
+        order_parts.append(_order_rows(chunk[is_order], bad))
     if bad:
-        lines = bad.by_line(record_lines(source)[1:])  # record 0 is the header
+        lines = bad.by_line(data_lines(source, header))
         if not skip_bad_rows:
             raise refuse_bad_rows(f"{WHAT}: {source.name}", lines)
         summary.bad_rows_skipped = lines
@@ -119,11 +112,6 @@ def _read_orders(source: SourceFile, columns: dict[str, str], summary: ImportSum
     orders = orders.drop(index=list(bad.keys()), errors="ignore")
     names = pd.Series(np.concatenate(item_names) if item_names else [], dtype=object)
     return _finish(orders, names, summary)
-
-
-def _first_line(exc: Exception) -> str:
-    text = str(exc).strip()
-    return text.splitlines()[0] if text else "unreadable data"
 
 
 def _order_rows(rows, bad: BadRows):
@@ -144,9 +132,7 @@ def _order_rows(rows, bad: BadRows):
     day, bad_day = parse_iso_days(day_text)
     for index, value in zip(rows.index[bad_day], written[bad_day]):
         bad.add(index, f"Created at {shown(value)} is not a date")
-    out = pd.DataFrame(
-        {"name": name.astype(object), "day": day, "day_text": day_text.astype(object)}, index=rows.index
-    )
+    out = pd.DataFrame({"name": name.astype(object), "day": day, "day_text": day_text.astype(object)}, index=rows.index)
     for key, label in AMOUNTS.items():
         cells = text_array(rows[key]) if key in rows else np.full(len(rows), "")
         micros, empty, unreadable = parse_micros(cells)
@@ -186,6 +172,8 @@ def _finish(orders, item_names, summary: ImportSummary):
     summary.pending_orders = int((orders["pending"] & ~orders["cancelled"]).sum())
     if len(orders):
         summary.first_day, summary.last_day = orders["day"].min().date(), orders["day"].max().date()
+    if (orders["refunded"] != 0).any():
+        summary.notes.append(REFUND_NOTE)
     orders = orders.assign(customer=_customer_keys(orders["email"]))
     return orders.set_index("name")[["day_text", *ORDER_FIELDS]]
 

@@ -14,9 +14,9 @@ import csv
 import hashlib
 import io
 import os
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable, Iterator
 
 from ecomtui.services.validation import InvalidInput
 
@@ -120,7 +120,7 @@ class _ReportingReader(io.RawIOBase):
 
     def __init__(self, source: SourceFile, progress: Progress | None):
         self._source = source
-        self._handle = open(source.path, "rb")
+        self._handle = open(source.path, "rb")  # noqa: SIM115  (closed by close(), as a file is)
         self._digest = hashlib.sha256()
         self._progress = progress
         self._done = 0

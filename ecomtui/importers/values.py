@@ -88,7 +88,7 @@ def parse_iso_days(column) -> tuple[np.ndarray, np.ndarray]:
     text = np.strings.strip(text_array(column))
     try:  # numpy reads ISO dates in C; writing them back shows it read exactly YYYY-MM-DD
         days = text.astype("datetime64[D]")
-        if (days.astype(_TEXT) == text).all():
+        if (days.astype(_TEXT) == text).all() and not np.isnat(days).any():
             return days, np.zeros(len(text), dtype=bool)
     except ValueError:
         pass
@@ -100,7 +100,9 @@ def parse_iso_days(column) -> tuple[np.ndarray, np.ndarray]:
     good = shaped & (month >= 1) & (month <= 12) & (year >= 1900) & (year <= 2999)
     first = (year - 1970) * 12 + np.clip(month, 1, 12) - 1
     month_start = np.where(good, first, 0).astype("datetime64[M]").astype("datetime64[D]")
-    month_length = ((np.where(good, first, 0) + 1).astype("datetime64[M]").astype("datetime64[D]") - month_start).astype(np.int64)
+    month_length = (
+        (np.where(good, first, 0) + 1).astype("datetime64[M]").astype("datetime64[D]") - month_start
+    ).astype(np.int64)
     good &= (day >= 1) & (day <= month_length)
     days = month_start + np.where(good, day - 1, 0).astype("timedelta64[D]")
     return np.where(good, days, np.datetime64("NaT", "D")), ~good

@@ -8,7 +8,7 @@ database is exactly as before. The file is recorded in ``import_batch`` once
 
 from __future__ import annotations
 
-from typing import Callable
+from collections.abc import Callable
 
 from sqlalchemy import insert, select
 
@@ -33,8 +33,11 @@ def write_import(
     """Apply an import: ``summary.currency`` checked (a new store adopts it), then writes.
 
     ``more(conn, summary)`` writes what is particular to a format (shop
-    orders) inside the same transaction.
+    orders) inside the same transaction. With nothing to write, the database is
+    not touched at all.
     """
+    if not facts and not expenses and more is None:
+        return summary
     with database.transaction() as conn:
         if summary.currency:
             adopt_currency(conn, summary.currency, source.name)

@@ -15,14 +15,15 @@ from datetime import date
 from sqlalchemy import bindparam, func, insert, select, update
 
 from ecomtui.db import tables
-from ecomtui.services.kpis import Changes
+from ecomtui.services.currency import store_currency, to_minor
+from ecomtui.services.kpis import Changes, from_micros
 from ecomtui.services.validation import match_name
 
 
 @dataclass(frozen=True)
 class ImportedExpense:
     day: date
-    amount_minor: int
+    amount_micros: int  # in the store's currency; rounded to its minor unit when stored
     channel: str  # a channel name ("PPC", "Paid Social")
     source: str  # "google_ads", "meta_ads"
     import_key: str
@@ -53,19 +54,21 @@ def store_expenses(conn, rows: list[ImportedExpense]) -> Changes:
         )
     }
     channels = {name: channel_id(conn, name) for name in {r.channel for r in rows}}
+    currency = store_currency(conn)
     new, updates, unchanged = [], [], 0
     for row in rows:
+        minor = to_minor(from_micros(row.amount_micros), currency)
         if row.import_key in existing:
             expense_id, amount = existing[row.import_key]
-            if amount == row.amount_minor:
+            if amount == minor:
                 unchanged += 1
             else:
-                updates.append({"expense_id": expense_id, "new_amount": row.amount_minor})
-        elif row.amount_minor:
+                updates.append({"expense_id": expense_id, "new_amount": minor})
+        elif minor:
             new.append(
                 {
                     "day": row.day,
-                    "amount_minor": row.amount_minor,
+                    "amount_minor": minor,
                     "channel_id": channels[row.channel],
                     "partner_id": None,
                     "note": row.note,

@@ -9,8 +9,8 @@ whose inputs are missing is absent.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping
 from decimal import Decimal
-from typing import Callable, Mapping
 
 MONEY, COUNT, RATIO = "money", "count", "ratio"
 

@@ -11,10 +11,10 @@ from __future__ import annotations
 
 import calendar
 from collections import defaultdict
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
-from typing import Iterable, Sequence
 
 from sqlalchemy import and_, bindparam, delete, func, insert, select, update
 
@@ -72,7 +72,7 @@ class Changes:
     changed: int = 0
     unchanged: int = 0
 
-    def __add__(self, other: "Changes") -> "Changes":
+    def __add__(self, other: Changes) -> Changes:
         return Changes(self.added + other.added, self.changed + other.changed, self.unchanged + other.unchanged)
 
 
@@ -124,7 +124,11 @@ class KpiValue:
     value: Decimal | None
 
     def as_json(self, currency: str) -> dict:
-        return {"date": self.day.isoformat(), "metric": self.metric, "value": json_number(self.metric, self.value, currency)}
+        return {
+            "date": self.day.isoformat(),
+            "metric": self.metric,
+            "value": json_number(self.metric, self.value, currency),
+        }
 
 
 def json_number(metric: str, value: Decimal | None, currency: str) -> float | int | None:
@@ -152,7 +156,9 @@ def daily_inputs(conn, start: date | None = None, end: date | None = None) -> di
     """Each day's stored facts, sources resolved, plus the day's marketing spend (all expenses)."""
     by_source: dict[tuple[date, str], dict[str, Decimal]] = defaultdict(dict)
     for day, metric, source, micros in conn.execute(
-        select(_fact.c.day, _fact.c.metric, _fact.c.source, _fact.c.value_micros).where(*_range(_fact.c.day, start, end))
+        select(_fact.c.day, _fact.c.metric, _fact.c.source, _fact.c.value_micros).where(
+            *_range(_fact.c.day, start, end)
+        )
     ):
         by_source[(day, metric)][source] = from_micros(micros)
     days: dict[date, dict[str, Decimal]] = defaultdict(dict)
@@ -201,7 +207,9 @@ def period_values(
     return period_from_inputs(daily_inputs(conn, start, end).values(), metrics)
 
 
-def period_from_inputs(days: Iterable[dict[str, Decimal]], metrics: Sequence[str] | None = None) -> dict[str, Decimal | None]:
+def period_from_inputs(
+    days: Iterable[dict[str, Decimal]], metrics: Sequence[str] | None = None
+) -> dict[str, Decimal | None]:
     """The pure half of :func:`period_values`: daily input totals -> the period's KPIs."""
     sums: dict[str, Decimal] = {}
     paired: dict[str, dict[str, Decimal]] = {}
@@ -229,7 +237,9 @@ def parse_metric(value: str, field: str = "metric") -> str:
     """A metric key as typed (``AOV``, ``ad spend``) -> ``aov``, ``ad_spend``; else InvalidInput."""
     key = "_".join(value.strip().lower().replace("-", " ").split())
     if key not in KIND:
-        raise InvalidInput(f"{field}: '{value.strip()}' is not a metric; use one of {', '.join(METRIC_KEYS + INPUT_KEYS)}", field)
+        raise InvalidInput(
+            f"{field}: '{value.strip()}' is not a metric; use one of {', '.join(METRIC_KEYS + INPUT_KEYS)}", field
+        )
     return key
 
 

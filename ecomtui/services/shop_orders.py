@@ -10,8 +10,8 @@ ordinary Core insert.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date
-from typing import Sequence
 
 from sqlalchemy import bindparam, insert, select, update
 
@@ -19,7 +19,17 @@ from ecomtui.db import tables
 
 _order = tables.shop_order
 # the columns an import writes, in the order of the tuples below
-FIELDS = ("name", "day", "customer", "total_micros", "refunded_micros", "subtotal_micros", "discount_micros", "cancelled", "pending")
+FIELDS = (
+    "name",
+    "day",
+    "customer",
+    "total_micros",
+    "refunded_micros",
+    "subtotal_micros",
+    "discount_micros",
+    "cancelled",
+    "pending",
+)
 
 OrderRow = tuple  # (name, "YYYY-MM-DD", customer, total, refunded, subtotal, discount, cancelled, pending)
 
@@ -36,9 +46,7 @@ def insert_orders(conn, source: str, rows: Sequence[OrderRow]) -> None:
     if conn.dialect.name == "sqlite":
         columns = ", ".join(("source", *FIELDS))
         marks = ", ".join("?" * (len(FIELDS) + 1))
-        conn.exec_driver_sql(
-            f"INSERT INTO shop_order ({columns}) VALUES ({marks})", [(source, *row) for row in rows]
-        )
+        conn.exec_driver_sql(f"INSERT INTO shop_order ({columns}) VALUES ({marks})", [(source, *row) for row in rows])
         return
     conn.execute(insert(_order), [_as_dict(source, row) for row in rows])
 
@@ -56,7 +64,11 @@ def update_orders(conn, source: str, rows: Sequence[OrderRow]) -> None:
     params = []
     for row in rows:
         params.append(
-            {"order_source": source, "order_name": row[0], **{f"new_{f}": v for f, v in _as_dict(source, row).items() if f in values}}
+            {
+                "order_source": source,
+                "order_name": row[0],
+                **{f"new_{f}": v for f, v in _as_dict(source, row).items() if f in values},
+            }
         )
     conn.execute(statement, params)
 

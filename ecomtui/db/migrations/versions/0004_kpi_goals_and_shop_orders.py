@@ -41,6 +41,7 @@ def upgrade() -> None:
     sa.PrimaryKeyConstraint('id'),
     sa.UniqueConstraint('source', 'name')
     )
+    install_change_triggers(["shop_order"])
     with op.batch_alter_table('goal', schema=None) as batch_op:
         batch_op.add_column(sa.Column('direction', sqlmodel.sql.sqltypes.AutoString(length=10),
                                       server_default='at_least', nullable=False))
@@ -50,6 +51,17 @@ def upgrade() -> None:
         batch_op.alter_column('value_micros', existing_type=sa.Integer(), type_=sa.BigInteger(),
                               existing_nullable=False)
     _change_triggers(["shop_order"])
+
+
+def install_change_triggers(tables) -> None:
+    """PostgreSQL: advance ``ecomtui_changes`` after every write (as in 0003, whose helper this copies)."""
+    if op.get_bind().dialect.name != "postgresql":
+        return
+    for table in tables:
+        op.execute(
+            f'CREATE TRIGGER ecomtui_changed AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON "{table}" '
+            "FOR EACH STATEMENT EXECUTE FUNCTION ecomtui_touch()"
+        )
 
 
 def downgrade() -> None:
