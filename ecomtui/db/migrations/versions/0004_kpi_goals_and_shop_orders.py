@@ -14,17 +14,6 @@ branch_labels = None
 depends_on = None
 
 
-def _change_triggers(tables) -> None:
-    """PostgreSQL: new tables advance ecomtui_changes too (see 0003)."""
-    if op.get_bind().dialect.name != "postgresql":
-        return
-    for table in tables:
-        op.execute(
-            f'CREATE TRIGGER ecomtui_changed AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON "{table}" '
-            "FOR EACH STATEMENT EXECUTE FUNCTION ecomtui_touch()"
-        )
-
-
 def upgrade() -> None:
     op.create_table('shop_order',
     sa.Column('id', sa.Integer(), nullable=False),
@@ -50,7 +39,6 @@ def upgrade() -> None:
     with op.batch_alter_table('kpi_fact', schema=None) as batch_op:
         batch_op.alter_column('value_micros', existing_type=sa.Integer(), type_=sa.BigInteger(),
                               existing_nullable=False)
-    _change_triggers(["shop_order"])
 
 
 def install_change_triggers(tables) -> None:
