@@ -14,14 +14,13 @@ from collections.abc import Callable
 
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Grid, Horizontal, Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Select, Static, TextArea
 
 from ecomtui.services.task_board import TaskCard, TaskInput, build_task_input
 from ecomtui.services.validation import InvalidInput
 from ecomtui.services.versioning import Conflict
+from ecomtui.ui.dialogs.form import FormDialog
 from ecomtui.ui.textual_patches import KeyFooter
 from ecomtui.vocabulary import PRIORITIES, TASK_STATUS_LABELS, TASK_STATUSES
 
@@ -59,13 +58,8 @@ def _card_fields(card: TaskCard) -> dict[str, str]:
 SaveTask = Callable[["TaskForm", TaskInput, "int | None"], None]
 
 
-class TaskForm(ModalScreen[TaskCard | TaskInput | None]):
+class TaskForm(FormDialog):
     """Dismisses with the saved :class:`TaskCard` (or, without ``save``, the validated input); None when cancelled."""
-
-    BINDINGS = [
-        Binding("escape", "cancel", "Cancel"),
-        Binding("ctrl+s", "save", "Save"),
-    ]
 
     def __init__(
         self,
@@ -241,31 +235,3 @@ class TaskForm(ModalScreen[TaskCard | TaskInput | None]):
         self.query_one("#due", Input).value = card.due.isoformat() if card.due else ""
         self.query_one("#sprint", Input).value = card.sprint or ""
         self.query_one("#notes", TextArea).text = card.notes
-
-    def _show_error(self, exc: InvalidInput) -> None:
-        error = self.query_one("#form-error", Static)
-        error.update(Text(exc.message))
-        error.add_class("-visible")
-        for widget in self.query(".-invalid"):
-            widget.remove_class("-invalid")
-        if exc.field:
-            try:
-                field = self.query_one(f"#{exc.field}")
-            except Exception:
-                return
-            field.add_class("-invalid")
-            field.focus()
-
-    def action_cancel(self) -> None:
-        if self.app.screen is self:
-            self.dismiss(None)
-
-    def on_input_submitted(self, event: Input.Submitted) -> None:
-        event.stop()
-        self.action_save()
-
-    def on_button_pressed(self, event: Button.Pressed) -> None:
-        if event.button.id == "save":
-            self.action_save()
-        else:
-            self.action_cancel()
