@@ -105,7 +105,7 @@ def _round_target(metric: str, micros: Decimal) -> int:
 
 
 def _goals(rows: list[dict], this_month: date, rng) -> list[dict]:
-    """Goals of the last three months, this month and the next: last year's month, a little more ambitious."""
+    """Goals of the last three months, this month and the next, from the same month last year."""
     totals: dict[tuple[str, str], int] = {}
     for row in rows:
         key = (f"{row['day'].year:04d}-{row['day'].month:02d}", row["metric"])
@@ -118,9 +118,12 @@ def _goals(rows: list[dict], this_month: date, rng) -> list[dict]:
             value = Decimal(totals.get((base, numerator), 0))
             if denominator is not None:
                 value = value / Decimal(totals.get((base, denominator), 0) or 1) * 1_000_000
-            stretch = Decimal(
-                str(round(rng.uniform(1.0, 1.22) if direction == "at_least" else rng.uniform(0.95, 1.15), 2))
-            )
+            # sums grow about 15% a year; rates stay where they were, give or take
+            if denominator is None:
+                low, high = 1.0, 1.2
+            else:
+                low, high = (0.88, 1.03) if direction == "at_least" else (0.97, 1.12)
+            stretch = Decimal(str(round(rng.uniform(low, high), 2)))
             goals.append(
                 {
                     "month": f"{month.year:04d}-{month.month:02d}",

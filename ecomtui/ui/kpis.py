@@ -98,7 +98,6 @@ class KpisTab(EcomTab):
     READY_MARKER = "vs previous"
     WARM_MODULES = ("ecomtui.services.kpi_cards", "ecomtui.services.kpi_goals")
     HELP_NOTES = (
-        ("← → ↑ ↓", "move between cards (tab / shift+tab too)"),
         (
             "period",
             "the week, month, quarter or year shown; while it runs, its days up to the last day "
@@ -112,6 +111,8 @@ class KpisTab(EcomTab):
             "(for a ratio: the target itself)",
         ),
         ("n/a", "a ratio whose denominator is zero (no sessions, no ad spend...)"),
+        ("in a chart", "[ ] < > as on the cards; escape, enter or q goes back to the cards"),
+        ("in the import dialog", "→ completes a file or folder name; ctrl+s imports; the summary stays until escape"),
     )
 
     BINDINGS = [

@@ -35,11 +35,11 @@ def y_unit(metric: str, currency: str) -> str:
     return "%" if kind == RATIO else currency if kind == MONEY else ""
 
 
-def tick_labels(period: Period, step: int, count: int) -> tuple[list[int], list[str]]:
-    """Up to TICKS positions along the period (1 = its first point) with their ISO dates."""
+def tick_labels(period: Period, step: int) -> tuple[list[int], list[str]]:
+    """About TICKS positions along the period (1 = its first point) with their ISO dates."""
     points = (period.end - period.start).days // step + 1
     every = max(1, -(-points // TICKS))
-    positions = list(range(1, points + 1, every))[:count]
+    positions = list(range(1, points + 1, every))
     return positions, [(period.start + timedelta(days=(p - 1) * step)).isoformat() for p in positions]
 
 
@@ -138,7 +138,7 @@ class KpiChart(ModalScreen):
             if xs:
                 drawn = True
                 plt.plot(xs, ys, label=name, marker=marker, color=None if no_color else colour)
-        positions, labels = tick_labels(period, series.step, 10_000)
+        positions, labels = tick_labels(period, series.step)
         plt.xticks(positions, labels)
         plt.xlim(1, max(positions[-1], len(series.before), 2))
         plot.refresh()
