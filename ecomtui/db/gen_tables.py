@@ -25,10 +25,7 @@ connection or an ORM session alike.
 
 from __future__ import annotations
 
-from sqlalchemy import BigInteger, Boolean, Date, Integer, String, Text, column, table
-
-from ecomtui.db.types import UTCDateTime
-'''
+{imports}'''
 
 
 def render_type(sa_type) -> str:
@@ -47,14 +44,21 @@ def render() -> str:
 
     import ecomtui.db.models  # noqa: F401  (registers the tables)
 
-    parts = [HEADER]
+    parts = []
+    used = set()
     for tbl in sorted(SQLModel.metadata.tables.values(), key=lambda t: t.name):
         lines = [f'\n{tbl.name} = table(\n    "{tbl.name}",']
         for col in tbl.columns:
-            lines.append(f'    column("{col.name}", {render_type(col.type)}),')
+            rendered = render_type(col.type)
+            used.add(rendered.split("(")[0])
+            lines.append(f'    column("{col.name}", {rendered}),')
         lines.append(")\n")
         parts.append("\n".join(lines))
-    return "".join(parts)
+    core = [*sorted(used - {"UTCDateTime"}), "column", "table"]
+    imports = f"from sqlalchemy import {', '.join(core)}\n"
+    if "UTCDateTime" in used:
+        imports += "\nfrom ecomtui.db.types import UTCDateTime\n"
+    return HEADER.format(imports=imports) + "".join(parts)
 
 
 def main() -> int:
