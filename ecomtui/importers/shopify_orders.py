@@ -158,7 +158,7 @@ def _finish(orders, item_names, summary: ImportSummary):
     orphans = ~item_names.isin(orders["name"]).to_numpy()
     if orphans.any():
         summary.not_data["line item of an order whose first row is missing or was skipped"] += int(orphans.sum())
-    currencies = sorted(set(orders["currency"]) - {""})
+    currencies = sorted(set(orders["currency"].unique()) - {""})
     if len(currencies) > 1:
         raise ImportRefused(
             f"{WHAT}: {summary.file_name} has orders in several currencies ({', '.join(currencies)}); "
@@ -180,9 +180,12 @@ def _finish(orders, item_names, summary: ImportSummary):
 
 def _customer_keys(emails):
     """A stable key per e-mail (SHA-256, 32 hex digits); '' without one. One hash per distinct e-mail."""
-    distinct = emails.unique()
-    keys = {e: hashlib.sha256(e.encode()).hexdigest()[:32] if e else "" for e in distinct}
-    return emails.map(keys)
+    import numpy as np
+    import pandas as pd
+
+    codes, distinct = pd.factorize(emails.to_numpy(dtype=object))
+    keys = np.array([hashlib.sha256(e.encode()).hexdigest()[:32] if e else "" for e in distinct], dtype=object)
+    return keys[codes] if len(codes) else np.array([], dtype=object)
 
 
 # ---- writing ---------------------------------------------------------------------
