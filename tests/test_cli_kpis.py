@@ -167,3 +167,15 @@ def test_progress_shows_on_a_terminal_and_never_in_a_pipe(cli, db):
     assert "reading [" in terminal and "100%" in terminal
     code, _, err = cli("import", "shopify-orders", ORDERS, "--db", db)
     assert (code, err) == (0, "")
+
+
+def test_kpis_reads_without_loading_pandas_or_numpy(db, cli):
+    cli("import", "kpis", str(FILES / "kpis_generic.csv"), "--db", db)
+    code = (
+        "import io, contextlib, json, sys\nfrom ecomtui.cli import main\n"
+        f"with contextlib.redirect_stdout(io.StringIO()): main(['kpis', '--json', '--db', {db!r}])\n"
+        "print(json.dumps(sorted(sys.modules)))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], check=True, capture_output=True, text=True).stdout
+    loaded = {name.split(".")[0] for name in json.loads(out.splitlines()[-1])}
+    assert not loaded & {"pandas", "numpy"}
