@@ -77,3 +77,19 @@ def database(tmp_path: Path) -> Database:
     db = open_database(str(tmp_path / "t.db"))
     yield db
     db.dispose()
+
+
+@pytest.fixture
+def cli(capsys):
+    """Run ``ecomtui ARGS...`` in-process; returns (exit code, stdout, stderr)."""
+    from ecomtui.cli import main
+
+    def run(*args: str):
+        try:
+            code = main(list(args))
+        except SystemExit as exc:  # argparse: --help, usage errors
+            code = exc.code
+        out, err = capsys.readouterr()
+        return code, out, err
+
+    return run

@@ -21,21 +21,6 @@ HANG_GUARD = 120  # seconds; only stops a hung run, never asserted on
 
 
 @pytest.fixture
-def cli(capsys):
-    """Run ``ecomtui ARGS...`` in-process; returns (exit code, stdout, stderr)."""
-
-    def run(*args: str):
-        try:
-            code = main(list(args))
-        except SystemExit as exc:  # argparse: --help, usage errors
-            code = exc.code
-        out, err = capsys.readouterr()
-        return code, out, err
-
-    return run
-
-
-@pytest.fixture
 def db(tmp_path):
     return str(tmp_path / "cli.db")
 

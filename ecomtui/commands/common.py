@@ -32,6 +32,27 @@ def add_group(sub, name: str, help: str, dest: str):
     return parser.add_subparsers(dest=dest, metavar="ACTION", required=True, parser_class=Parser)
 
 
+def shared_group(sub, name: str, help: str, dest: str):
+    """The actions of a command several domains add to (``import``): made by the first, found by the next."""
+    parser = sub.choices.get(name)
+    if parser is None:
+        parser = sub.add_parser(name, help=help)
+        parser.shared_actions = parser.add_subparsers(dest=dest, metavar="KIND", required=True, parser_class=Parser)
+    return parser.shared_actions
+
+
+def open_existing_db(db: str | None):
+    """Open the chosen database for a command that only reads: a missing file is an error, never created."""
+    from ecomtui.db.location import resolve
+
+    location = resolve(db)
+    if location.path is not None and not location.path.exists():
+        raise CliError(
+            f"no database at {location.describe()} (nothing imported or added there yet); choose one with --db"
+        )
+    return open_db(db)
+
+
 def open_db(db: str | None):
     """Open (creating or upgrading as needed) the chosen database; says so when it upgraded."""
     from ecomtui.db.engine import open_database

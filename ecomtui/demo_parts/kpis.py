@@ -1,159 +1,162 @@
 """Demo store, KPI part: daily shop, analytics and ad figures up to yesterday, and monthly goals.
 
-A stand-in written by the KPIs tab until the KPI data layer brings its own
-demo part. Two years of days (five on the large store) of an outdoor-gear shop:
-a spring-summer season, Black Friday and Christmas peaks, quieter weekdays,
-growth from one year to the next. Shop figures come as the ``shopify`` source,
-sessions and carts as ``ga4``, ad figures from ``google_ads`` and
-``meta_ads`` (they add up). Goals: revenue, orders, conversion rate and CPA
-for the last three months, this month and the next.
+Two years of days (five on the large store) of an outdoor-gear shop, as the
+importers would have stored them: shop figures from ``shopify``, sessions,
+users, carts and purchases from ``ga4`` (with GA4's own, lower, purchase
+revenue for comparison), ad figures from ``google_ads`` and ``meta_ads``.
+The days have a rhythm a manager would recognise: Sunday evenings busiest,
+Saturdays quiet, a spring and an autumn season, the Black Friday weekend
+through Cyber Monday as the year's peak, a pre-Christmas rush that stops
+on the 21st, and growth from one year to the next. Goals: revenue, orders,
+conversion rate, AOV and ROAS (at least), CAC and cart abandonment (at
+most) for every month shown and the next one.
+
+Everything is drawn from ``demo.rng("kpis")`` and written with two bulk
+inserts (the facts as plain tuples), so the small demo stays quick to write.
 """
 
 from __future__ import annotations
 
 import math
 from datetime import date, timedelta
-from decimal import Decimal
 
 YEARS = {"small": 2, "large": 5}
-PEAKS = ((11, 28, 2.2), (12, 12, 1.6), (5, 20, 1.25))  # (month, day, height): Black Friday, Christmas, spring
+WEEKDAY = (1.0, 0.98, 0.96, 0.99, 0.9, 0.84, 1.14)  # Monday .. Sunday
+MICROS = 1_000_000
 
 
-def _season(day: date) -> float:
-    """How busy a day is compared with an average one."""
-    year_angle = 2 * math.pi * (day.timetuple().tm_yday - 105) / 365.25
-    level = 1 + 0.22 * math.sin(year_angle)  # outdoors: busiest in late spring and summer
-    for month, peak_day, height in PEAKS:
-        distance = abs((day - date(day.year, month, peak_day)).days)
-        if distance < 10:
-            level *= 1 + (height - 1) * (1 - distance / 10)
-    weekday = (1.0, 0.97, 0.95, 0.97, 0.92, 0.9, 1.12)[day.weekday()]  # Sunday evening browsing
-    return level * weekday
+def black_friday(year: int) -> date:
+    """The fourth Friday of November."""
+    first = date(year, 11, 1)
+    return first + timedelta(days=(4 - first.weekday()) % 7 + 21)
 
 
-def _money(amount: float) -> int:
-    """Micros of an amount rounded to cents."""
-    return int(Decimal(str(round(amount, 2))) * 1_000_000)
+def busy(day: date) -> float:
+    """How busy the shop is on ``day`` against an ordinary weekday (before growth and noise)."""
+    angle = 2 * math.pi * (day.timetuple().tm_yday - 80) / 365.25
+    level = 1 + 0.18 * math.sin(angle) + 0.1 * math.sin(2 * angle)  # spring and autumn seasons
+    friday = black_friday(day.year)
+    offset = (day - friday).days
+    if -7 <= offset < 0:
+        level *= 1.25  # the week before: early deals
+    elif 0 <= offset <= 3:
+        level *= (3.4, 2.3, 2.1, 2.7)[offset]  # Black Friday, the weekend, Cyber Monday
+    elif day.month == 12 and day.day <= 20:
+        level *= 1.3
+    elif day.month == 12 and day.day >= 24:
+        level *= 0.7
+    return level * WEEKDAY[day.weekday()]
 
 
-def _count(number: float) -> int:
-    return max(0, round(number)) * 1_000_000
+def _cents(amount: float) -> int:
+    """Micros of an amount rounded to the cent (as an imported amount would be)."""
+    return round(amount * 100) * 10_000
 
 
 def _day_facts(day: date, growth: float, rng) -> list[tuple[str, str, int]]:
-    busy = _season(day) * growth * rng.uniform(0.88, 1.12)
-    sessions = round(3100 * busy)
-    orders = max(1, round(sessions * rng.uniform(0.0155, 0.0215)))
-    aov = rng.uniform(86, 104)
-    subtotal = orders * aov
-    discounts = subtotal * rng.uniform(0.05, 0.11)
-    refunds = subtotal * rng.uniform(0.0, 0.06)
-    revenue = subtotal * 1.19 + orders * 4.9 - refunds  # VAT and shipping, minus refunds
+    level = busy(day) * growth
+    deal = 0 <= (day - black_friday(day.year)).days <= 3
+    sessions = round(2600 * level * rng.uniform(0.9, 1.1))
+    rate = rng.uniform(0.016, 0.021) * (1.7 if deal else 1)
+    orders = max(1, round(sessions * rate))
+    subtotal = orders * rng.uniform(74, 92) * (0.9 if deal else 1)
+    discounts = subtotal * (rng.uniform(0.16, 0.22) if deal else rng.uniform(0.03, 0.08))
+    revenue = subtotal * 1.19 + orders * 2.4 - subtotal * rng.uniform(0, 0.05)  # taxes, shipping, refunds
     customers = max(1, orders - rng.randint(0, 2))
-    returning = round(customers * rng.uniform(0.28, 0.4))
-    new = customers - returning
-    carts = round(orders / rng.uniform(0.25, 0.33))
-    google_spend = 420 * growth * _season(day) ** 0.5 * rng.uniform(0.9, 1.1)
-    meta_spend = 260 * growth * _season(day) ** 0.5 * rng.uniform(0.85, 1.15)
+    returning = round(customers * rng.uniform(0.27, 0.38))
+    new = max(0, customers - returning + rng.randint(0, 1))  # some first-and-second orders on one day
+    carts = round(orders / rng.uniform(0.24, 0.32))
     facts = [
-        ("shopify", "revenue", _money(revenue)),
-        ("shopify", "orders", _count(orders)),
-        ("shopify", "subtotal", _money(subtotal)),
-        ("shopify", "discounts", _money(discounts)),
-        ("shopify", "customers", _count(customers)),
-        ("shopify", "new_customers", _count(new)),
-        ("shopify", "returning_customers", _count(returning)),
-        ("ga4", "sessions", _count(sessions)),
-        ("ga4", "users", _count(sessions * rng.uniform(0.74, 0.82))),
-        ("ga4", "carts", _count(carts)),
-        ("ga4", "purchases", _count(orders * rng.uniform(0.93, 0.99))),
+        ("shopify", "revenue", _cents(revenue)),
+        ("shopify", "orders", orders * MICROS),
+        ("shopify", "subtotal", _cents(subtotal)),
+        ("shopify", "discounts", _cents(discounts)),
+        ("shopify", "customers", customers * MICROS),
+        ("shopify", "new_customers", new * MICROS),
+        ("shopify", "returning_customers", returning * MICROS),
+        ("ga4", "sessions", sessions * MICROS),
+        ("ga4", "users", round(sessions * rng.uniform(0.74, 0.81)) * MICROS),
+        ("ga4", "carts", carts * MICROS),
+        ("ga4", "purchases", round(orders * rng.uniform(0.9, 0.97)) * MICROS),
+        ("ga4", "revenue", _cents(revenue * rng.uniform(0.86, 0.95))),
     ]
-    for source, spend, cpc, rate, value in (
-        ("google_ads", google_spend, 0.62, 0.034, 104),
-        ("meta_ads", meta_spend, 0.48, 0.019, 92),
+    for source, spend, cpc, ctr, share, value in (
+        ("google_ads", 150.0, 0.64, 0.036, 0.22, 1.04),
+        ("meta_ads", 90.0, 0.47, 0.012, 0.09, 0.93),
     ):
-        clicks = spend / (cpc * rng.uniform(0.9, 1.1))
-        conversions = clicks * rate * rng.uniform(0.8, 1.2)
+        spent = spend * growth * busy(day) ** 0.7 * rng.uniform(0.88, 1.12)
+        clicks = round(spent / (cpc * rng.uniform(0.9, 1.1)))
+        conversions = round(orders * share * rng.uniform(0.8, 1.2), 2)
         facts += [
-            (source, "ad_spend", _money(spend)),
-            (source, "ad_clicks", _count(clicks)),
-            (source, "ad_impressions", _count(clicks / rng.uniform(0.018, 0.03))),
-            (source, "ad_conversions", _count(conversions)),
-            (source, "ad_conversion_value", _money(round(conversions) * value * rng.uniform(0.9, 1.1))),
+            (source, "ad_spend", _cents(spent)),
+            (source, "ad_clicks", clicks * MICROS),
+            (source, "ad_impressions", round(clicks / (ctr * rng.uniform(0.85, 1.15))) * MICROS),
+            (source, "ad_conversions", round(conversions * MICROS)),
+            (source, "ad_conversion_value", _cents(conversions * subtotal / orders * value)),
         ]
     return facts
 
 
-def _add_months(first: date, months: int) -> date:
-    index = first.year * 12 + first.month - 1 + months
-    return date(index // 12, index % 12 + 1, 1)
+GOALS = (
+    # metric, direction, target from the month's expected level
+    ("revenue", "at_least"),
+    ("orders", "at_least"),
+    ("conversion_rate", "at_least"),
+    ("aov", "at_least"),
+    ("roas", "at_least"),
+    ("cac", "at_most"),
+    ("cart_abandonment", "at_most"),
+)
 
 
-# metric -> (numerator, denominator or None, direction): goals are last year's figure of the month, stretched
-_GOALS = {
-    "revenue": ("revenue", None, "at_least"),
-    "orders": ("orders", None, "at_least"),
-    "conversion_rate": ("orders", "sessions", "at_least"),
-    "cpa": ("ad_spend", "ad_conversions", "at_most"),
-}
+def _goal_rows(first: date, last_month: date, rng) -> list[dict]:
+    rows = []
+    month = first.replace(day=1)
+    while month <= last_month:
+        days = [month + timedelta(days=n) for n in range(31) if (month + timedelta(days=n)).month == month.month]
+        growth = _growth(month, first)
+        expected_orders = sum(2600 * busy(d) * growth * 0.0185 for d in days)
+        targets = {
+            "revenue": round(expected_orders * 83 * 1.2 * rng.uniform(1.0, 1.08), -3),
+            "orders": round(expected_orders * rng.uniform(1.0, 1.08), -1),
+            "conversion_rate": rng.choice((0.018, 0.019, 0.02)),
+            "aov": rng.choice((80, 82, 85)),
+            "roas": rng.choice((4.0, 4.5, 5.0)),
+            "cac": rng.choice((22, 25, 28)),
+            "cart_abandonment": rng.choice((0.7, 0.72, 0.74)),
+        }
+        for metric, direction in GOALS:
+            micros = round(targets[metric] * MICROS)
+            rows.append({"month": f"{month:%Y-%m}", "metric": metric, "target_micros": micros, "direction": direction})
+        month = (month + timedelta(days=32)).replace(day=1)
+    return rows
 
 
-def _round_target(metric: str, micros: Decimal) -> int:
-    """A target as a person sets it: whole orders, whole euros (hundreds for revenue), 0.01% for rates."""
-    unit = {"revenue": 100_000_000, "orders": 1_000_000, "conversion_rate": 100, "cpa": 10_000}[metric]
-    return int(micros / unit) * unit
-
-
-def _goals(rows: list[dict], this_month: date, rng) -> list[dict]:
-    """Goals of the last three months, this month and the next, from the same month last year."""
-    totals: dict[tuple[str, str], int] = {}
-    for row in rows:
-        key = (f"{row['day'].year:04d}-{row['day'].month:02d}", row["metric"])
-        totals[key] = totals.get(key, 0) + row["value_micros"]
-    goals = []
-    for offset in range(-3, 2):
-        month = _add_months(this_month, offset)
-        base = f"{month.year - 1:04d}-{month.month:02d}"
-        for metric, (numerator, denominator, direction) in _GOALS.items():
-            value = Decimal(totals.get((base, numerator), 0))
-            if denominator is not None:
-                value = value / Decimal(totals.get((base, denominator), 0) or 1) * 1_000_000
-            # sums grow about 15% a year; rates stay where they were, give or take
-            if denominator is None:
-                low, high = 1.0, 1.2
-            else:
-                low, high = (0.88, 1.03) if direction == "at_least" else (0.97, 1.12)
-            stretch = Decimal(str(round(rng.uniform(low, high), 2)))
-            goals.append(
-                {
-                    "month": f"{month.year:04d}-{month.month:02d}",
-                    "metric": metric,
-                    "target_micros": _round_target(metric, value * stretch),
-                    "direction": direction,
-                }
-            )
-    return goals
+def _growth(day: date, first: date) -> float:
+    return 1.22 ** ((day - first).days / 365.25)  # +22 % a year
 
 
 def build(session, demo, say) -> None:
+    """Write the KPI facts and goals of the demo store."""
     from sqlalchemy import insert
 
     from ecomtui.db import tables
 
     rng = demo.rng("kpis")
-    last = demo.today - timedelta(days=1)  # today's figures are not in yet
-    first = date(last.year - YEARS.get(demo.scale, 2), last.month, 1)
-    say(f"writing daily KPIs from {first.isoformat()} to {last.isoformat()}...")
+    last = demo.today - timedelta(days=1)
+    first = date(last.year - YEARS[demo.scale], last.month, 1)
+    days = (last - first).days + 1
+    say(f"writing {days} days of KPI figures and monthly goals...")
     rows = []
-    day = first
-    while day <= last:
-        growth = 1.15 ** ((day - last).days / 365.25)  # 15% a year
-        rows += [
-            {"day": day, "metric": metric, "source": source, "value_micros": micros}
-            for source, metric, micros in _day_facts(day, growth, rng)
-        ]
-        day += timedelta(days=1)
-    session.execute(insert(tables.kpi_fact), rows)
-    goals = _goals(rows, demo.today.replace(day=1), rng)
-    session.execute(insert(tables.goal), goals)
-    session.flush()
+    for n in range(days):
+        day = first + timedelta(days=n)
+        text = day.isoformat()  # the demo is a SQLite file, where a Date is ISO text
+        rows.extend(
+            (text, metric, source, micros) for source, metric, micros in _day_facts(day, _growth(day, first), rng)
+        )
+    # plain tuples straight to sqlite3: no per-value type processing for tens of thousands of rows
+    session.connection().exec_driver_sql(
+        "INSERT INTO kpi_fact (day, metric, source, value_micros) VALUES (?, ?, ?, ?)", rows
+    )
+    next_month = (demo.today.replace(day=1) + timedelta(days=32)).replace(day=1)
+    session.execute(insert(tables.goal), _goal_rows(first, next_month, rng))

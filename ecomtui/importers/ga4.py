@@ -73,8 +73,8 @@ def import_ga4(
     """Import a GA4 CSV export into ``database``; see the module text for what is kept."""
     source = open_source(path, WHAT)
     summary = ImportSummary(kind=KIND, file_name=source.name)
-    with source.text() as handle:
-        sections = _sections(handle.read().splitlines(), summary)
+    with source.text() as handle:  # lines as a text editor counts them (not str.splitlines' extra breaks)
+        sections = _sections([line.rstrip("\r\n") for line in handle], summary)
     bad = BadRows()
     facts: dict[tuple[date, str], tuple[int, int]] = {}  # (day, key) -> (micros, line)
     for section in sections:
@@ -203,6 +203,8 @@ def _day(text: str, nth_day: bool, start: date | None) -> date | None:
     text = text.strip()
     if nth_day:
         return start + timedelta(days=int(text)) if start is not None and text.isdigit() else None
+    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):  # some exports write dates the ISO way
+        text = text.replace("-", "")
     return _yyyymmdd(text)
 
 

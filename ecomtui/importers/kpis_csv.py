@@ -20,7 +20,8 @@ from ecomtui.importers.report import BadRows, ImportRefused, ImportSummary, refu
 from ecomtui.importers.source import Progress, open_source
 from ecomtui.importers.table import data_lines, find_header, read_chunks
 from ecomtui.importers.writer import write_import
-from ecomtui.services.kpi_metrics import DERIVATIONS, INPUT_KEYS, METRIC_KEYS, STORED_KEYS
+from ecomtui.services.kpi_metrics import DERIVATIONS, INPUT_KEYS, METRIC_KEYS, MONEY, STORED_KEYS
+from ecomtui.services.kpi_metrics import KIND as METRIC_KIND
 from ecomtui.services.kpis import Fact
 
 KIND = "kpis"
@@ -76,6 +77,7 @@ def import_kpis(
         summary.bad_rows_skipped = lines
     if facts:
         summary.first_day, summary.last_day = min(d for d, _ in facts), max(d for d, _ in facts)
+    if any(METRIC_KIND[key] == MONEY for _, key in facts):
         summary.notes.append("amounts were taken to be in the store's currency")
     found = [Fact(day, key, SOURCE, micros) for (day, key), (micros, _) in sorted(facts.items())]
     return write_import(database, source, summary, facts=found)

@@ -20,6 +20,9 @@ from ecomtui.services.validation import InvalidInput
 class ImportRefused(InvalidInput):
     """A file that was not imported at all; the message says why in one line."""
 
+    def __init__(self, message: str, field: str | None = None):
+        super().__init__(visible(message), field)
+
 
 @dataclass
 class ImportSummary:
@@ -67,7 +70,7 @@ class ImportSummary:
             out.append(f"skipped line {line}: {reason}")
         out.extend(f"skipped {section}" for section in self.sections_skipped)
         out.extend(self.notes)
-        return out
+        return [visible(line) for line in out]  # file names and cells come from outside
 
 
 class BadRows:
@@ -106,7 +109,14 @@ def refuse_bad_rows(what: str, bad: list[tuple[int, str]]) -> ImportRefused:
     )
 
 
+def visible(text: str) -> str:
+    """``text`` on one line with control characters (escape sequences, line breaks) made visible."""
+    return "".join(
+        ch if ch.isprintable() else f"\\x{ord(ch):02x}" if ord(ch) < 256 else f"\\u{ord(ch):04x}" for ch in text
+    )
+
+
 def shown(value: object, width: int = 40) -> str:
     """A cell value quoted for a message: one line, control characters made visible, cut when long."""
-    text = "".join(ch if ch.isprintable() else f"\\x{ord(ch):02x}" for ch in str(value))
+    text = visible(str(value))
     return f"'{text if len(text) <= width else text[: width - 1] + '…'}'"

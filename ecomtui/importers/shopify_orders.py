@@ -119,22 +119,24 @@ def _order_rows(rows, bad: BadRows):
     import numpy as np
     import pandas as pd
 
-    from ecomtui.importers.values import parse_iso_days, parse_micros, text_array
+    from ecomtui.importers.values import by_distinct, parse_iso_days, parse_micros, text_array
 
-    def text(key: str) -> np.ndarray:
-        return np.strings.strip(text_array(rows[key] if key in rows else [""] * len(rows)))
+    def column(key: str):
+        return rows[key] if key in rows else pd.Series("", index=rows.index, dtype=object)
 
-    name = text("name")
+    name = np.strings.strip(text_array(column("name")))
     for index in rows.index[name == ""]:
         bad.add(index, "an order row without an order Name")
-    written = text("created_at")
+    written = np.strings.strip(text_array(column("created_at")))
     day_text = np.strings.slice(written, 0, 10)
     day, bad_day = parse_iso_days(day_text)
     for index, value in zip(rows.index[bad_day], written[bad_day]):
         bad.add(index, f"Created at {shown(value)} is not a date")
-    out = pd.DataFrame({"name": name.astype(object), "day": day, "day_text": day_text.astype(object)}, index=rows.index)
+    text = {"name": name.astype(object), "day_text": day_text.astype(object)}
+    out = pd.DataFrame({key: pd.Series(values, index=rows.index, dtype=object) for key, values in text.items()})
+    out["day"] = day
     for key, label in AMOUNTS.items():
-        cells = text_array(rows[key]) if key in rows else np.full(len(rows), "")
+        cells = text_array(column(key))
         micros, empty, unreadable = parse_micros(cells)
         for index, value in zip(rows.index[unreadable], cells[unreadable]):
             bad.add(index, f"{label} {shown(value)} is not an amount")
@@ -142,10 +144,11 @@ def _order_rows(rows, bad: BadRows):
             for index in rows.index[empty]:
                 bad.add(index, f"{label} is empty in the order's first row")
         out[key] = micros
-    out["email"] = np.strings.lower(text("email")).astype(object)
-    out["cancelled"] = text("cancelled_at") != ""
-    out["pending"] = np.strings.lower(text("financial_status")) == "pending"
-    out["currency"] = np.strings.upper(text("currency")).astype(object)
+    # cells that repeat (e-mails, statuses, currencies) are cleaned once per distinct value
+    out["email"] = pd.Series(by_distinct(column("email"), lambda e: e.strip().lower()), index=rows.index, dtype=object)
+    out["cancelled"] = by_distinct(column("cancelled_at"), lambda c: bool(c.strip()), bool)
+    out["pending"] = by_distinct(column("financial_status"), lambda f: f.strip().lower() == "pending", bool)
+    out["currency"] = pd.Series(by_distinct(column("currency"), lambda c: c.strip().upper()), index=rows.index, dtype=object)
     return out
 
 
@@ -158,7 +161,7 @@ def _finish(orders, item_names, summary: ImportSummary):
     orphans = ~item_names.isin(orders["name"]).to_numpy()
     if orphans.any():
         summary.not_data["line item of an order whose first row is missing or was skipped"] += int(orphans.sum())
-    currencies = sorted(set(orders["currency"]) - {""})
+    currencies = sorted(set(orders["currency"].unique()) - {""})
     if len(currencies) > 1:
         raise ImportRefused(
             f"{WHAT}: {summary.file_name} has orders in several currencies ({', '.join(currencies)}); "
@@ -180,9 +183,12 @@ def _finish(orders, item_names, summary: ImportSummary):
 
 def _customer_keys(emails):
     """A stable key per e-mail (SHA-256, 32 hex digits); '' without one. One hash per distinct e-mail."""
-    distinct = emails.unique()
-    keys = {e: hashlib.sha256(e.encode()).hexdigest()[:32] if e else "" for e in distinct}
-    return emails.map(keys)
+    import numpy as np
+    import pandas as pd
+
+    codes, distinct = pd.factorize(emails.to_numpy(dtype=object))
+    keys = np.array([hashlib.sha256(e.encode()).hexdigest()[:32] if e else "" for e in distinct], dtype=object)
+    return keys[codes] if len(codes) else np.array([], dtype=object)
 
 
 # ---- writing ---------------------------------------------------------------------

@@ -35,7 +35,8 @@ class SourceFile:
 
     @property
     def name(self) -> str:
-        return self.path.name
+        """The file's name for messages, control characters made visible."""
+        return _visible(self.path.name)
 
     def text(self) -> io.TextIOWrapper:
         """The file as text, for the csv module (records may span lines)."""
@@ -45,21 +46,21 @@ class SourceFile:
 def open_source(path: str | os.PathLike, what: str) -> SourceFile:
     """Check ``path`` is a readable text export; refuses junk with one plain line."""
     path = Path(path)
+    shown = _visible(str(path))
     try:
         with open(path, "rb") as handle:
             sample = handle.read(_SAMPLE)
         size = path.stat().st_size
     except IsADirectoryError:
-        raise InvalidInput(f"{what}: {path} is a folder, not a file", "file") from None
+        raise InvalidInput(f"{what}: {shown} is a folder, not a file", "file") from None
     except OSError as exc:
-        raise InvalidInput(f"{what}: cannot read {path}: {exc.strerror or exc}", "file") from None
+        raise InvalidInput(f"{what}: cannot read {shown}: {exc.strerror or exc}", "file") from None
+    name = _visible(path.name)
     if not sample.strip():
-        raise InvalidInput(f"{what}: {path.name} is empty; nothing was imported", "file")
+        raise InvalidInput(f"{what}: {name} is empty; nothing was imported", "file")
     encoding = _encoding(sample)
     if encoding is None:
-        raise InvalidInput(
-            f"{what}: {path.name} is not a CSV text file (UTF-8 or UTF-16); nothing was imported", "file"
-        )
+        raise InvalidInput(f"{what}: {name} is not a CSV text file (UTF-8 or UTF-16); nothing was imported", "file")
     return SourceFile(path=path, encoding=encoding, size=size)
 
 
@@ -72,6 +73,12 @@ def fingerprint(source: SourceFile) -> str:
                 digest.update(block)
         source.sha256 = digest.hexdigest()
     return source.sha256
+
+
+def _visible(text: str) -> str:
+    from ecomtui.importers.report import visible
+
+    return visible(text)
 
 
 def _encoding(sample: bytes) -> str | None:

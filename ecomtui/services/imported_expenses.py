@@ -80,7 +80,9 @@ def store_expenses(conn, rows: list[ImportedExpense]) -> Changes:
         conn.execute(insert(expense), new)
     if updates:
         conn.execute(
-            update(expense).where(expense.c.id == bindparam("expense_id")).values(amount_minor=bindparam("new_amount")),
+            update(expense)
+            .where(expense.c.id == bindparam("expense_id"))
+            .values(amount_minor=bindparam("new_amount"), version=expense.c.version + 1),  # editors notice
             updates,
         )
     return Changes(added=len(new), changed=len(updates), unchanged=unchanged)

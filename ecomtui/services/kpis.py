@@ -282,7 +282,8 @@ def set_goal(conn, month: str, metric: str, target: Decimal, direction: str | No
         raise InvalidInput(f"direction: '{direction}' is not one of {AT_LEAST}, {AT_MOST}", "direction")
     values = {"target_micros": to_micros(target), "direction": direction}
     where = and_(_goal.c.month == month, _goal.c.metric == metric)
-    if conn.execute(update(_goal).where(where).values(**values)).rowcount == 0:
+    # a replaced goal moves its version on, so an editor holding the old one sees the change
+    if conn.execute(update(_goal).where(where).values(**values, version=_goal.c.version + 1)).rowcount == 0:
         conn.execute(insert(_goal).values(month=month, metric=metric, **values))
     return Goal(month, metric, from_micros(values["target_micros"]), direction)
 

@@ -106,3 +106,14 @@ def test_nth_day_without_a_start_date_is_skipped(database, tmp_path):
         "section 'Nth day' (line 1): its days are 'Nth day' but the file gives no Start date"
     ]
     assert summary.rows_imported == 0
+
+
+def test_iso_dates_and_active_users_when_there_is_no_total_users(database, tmp_path):
+    path = tmp_path / "ga4.csv"
+    path.write_text("# Start date: 20250601\nDate,Active users,Sessions\n2025-06-01,40,52\n2025-06-02,35,41\n")
+    summary = import_ga4(database, path)
+    assert summary.rows_imported == 2
+    assert day_values(database, "ga4") == {
+        "2025-06-01": dict(users=D(40), sessions=D(52)),
+        "2025-06-02": dict(users=D(35), sessions=D(41)),
+    }
