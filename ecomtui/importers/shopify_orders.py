@@ -148,7 +148,9 @@ def _order_rows(rows, bad: BadRows):
     out["email"] = pd.Series(by_distinct(column("email"), lambda e: e.strip().lower()), index=rows.index, dtype=object)
     out["cancelled"] = by_distinct(column("cancelled_at"), lambda c: bool(c.strip()), bool)
     out["pending"] = by_distinct(column("financial_status"), lambda f: f.strip().lower() == "pending", bool)
-    out["currency"] = pd.Series(by_distinct(column("currency"), lambda c: c.strip().upper()), index=rows.index, dtype=object)
+    out["currency"] = pd.Series(
+        by_distinct(column("currency"), lambda c: c.strip().upper()), index=rows.index, dtype=object
+    )
     return out
 
 

@@ -119,28 +119,35 @@ async def test_a_goal_set_in_the_dialog_shows_on_its_card(demo_db):
     app = EcomApp(db=str(demo_db))
     async with app.run_test(size=SMALL) as pilot:
         await open_kpis(pilot)
-        await pilot.press("right", "right")  # Average order value: the demo has no goal for it
-        assert "no goal for 2026-11" in card_text(app, "aov")
+        await pilot.press("right", "down")  # Sessions: the demo has no goal for it
+        assert "no goal for 2026-11" in card_text(app, "sessions")
         await pilot.press("g")
         await wait_until(pilot, lambda: isinstance(app.screen, GoalForm), "goal dialog")
         form = app.screen
-        assert form.query_one("#metric", Select).value == "aov"
+        assert form.query_one("#metric", Select).value == "sessions"
+        assert "No Sessions goal for 2026-11 yet" in screen_text(app)
+        assert form.query_one("#direction", Select).value == "at_least"
+        form.query_one("#metric", Select).value = "cpa"  # lower is better: at most by default
+        await pilot.pause()
+        assert form.query_one("#direction", Select).value == "at_most"
+        form.query_one("#metric", Select).value = "sessions"
+        await pilot.pause()
         assert form.query_one("#month", Input).value == "2026-11"
         await type_text(pilot, "lots")
         await pilot.press("ctrl+s")
         await wait_text(pilot, "target: 'lots' is not a number")
         assert isinstance(app.screen, GoalForm)  # stays open with what was typed
         form.query_one("#target", Input).value = ""
-        await type_text(pilot, "96.50")
+        await type_text(pilot, "95,000")
         await pilot.press("ctrl+s")
         await wait_until(pilot, lambda: not isinstance(app.screen, GoalForm), "dialog closed")
-        await wait_until(pilot, lambda: "goal ≥ €96.50" in card_text(app, "aov"), "the goal on the card")
-        assert "on track" in card_text(app, "aov") or "off track" in card_text(app, "aov")
-    goal = stored_goals(demo_db)[("2026-11", "aov")]
-    assert str(goal.target) == "96.500000" and goal.direction == "at_least"
+        await wait_until(pilot, lambda: "goal ≥ 95,000" in card_text(app, "sessions"), "the goal on the card")
+        assert "on track" in card_text(app, "sessions") or "off track" in card_text(app, "sessions")
+    goal = stored_goals(demo_db)[("2026-11", "sessions")]
+    assert str(goal.target) == "95000.000000" and goal.direction == "at_least"
 
 
-async def test_a_ratio_goal_is_typed_in_percent_and_lower_is_better_goals_default_to_at_most(demo_db):
+async def test_a_ratio_goal_is_typed_in_percent_and_an_existing_goal_is_shown_to_change(demo_db):
     app = EcomApp(db=str(demo_db))
     async with app.run_test(size=LARGE) as pilot:
         await open_kpis(pilot)
@@ -148,7 +155,10 @@ async def test_a_ratio_goal_is_typed_in_percent_and_lower_is_better_goals_defaul
         assert app.focused is card(app, "cart_abandonment")
         await pilot.press("g")
         await wait_until(pilot, lambda: isinstance(app.screen, GoalForm), "goal dialog")
-        assert app.screen.query_one("#direction", Select).value == "at_most"
+        form = app.screen
+        assert form.query_one("#direction", Select).value == "at_most"
+        assert form.query_one("#target", Input).value == "72"  # the demo's goal, as it would be typed
+        form.query_one("#target", Input).value = ""
         await type_text(pilot, "70")
         await pilot.press("enter")
         await wait_until(pilot, lambda: "goal ≤ 70.00%" in card_text(app, "cart_abandonment"), "goal on card")
