@@ -32,9 +32,6 @@ class Window:
     def days(self) -> int:
         return (self.end - self.start).days + 1
 
-    def __contains__(self, day: date) -> bool:
-        return self.start <= day <= self.end
-
     def label(self) -> str:
         return (
             self.start.isoformat() if self.start == self.end else f"{self.start.isoformat()} to {self.end.isoformat()}"

@@ -1,6 +1,6 @@
 """The KPIs tab: a card per metric for a week, month, quarter or year, charts, goals and imports.
 
-The cards are built once (one per metric, :data:`ecomtui.services.kpi_cards.CARD_METRICS`)
+The cards are built once (one per metric, :data:`ecomtui.services.kpi_format.CARD_METRICS`)
 and filled from one read on the database thread (:func:`ecomtui.services.kpi_cards.load_cards`),
 so a reload keeps the focused card. The period follows the latest imported
 day until the user moves it (``<`` ``>`` ``[`` ``]``); ``t`` follows it again.

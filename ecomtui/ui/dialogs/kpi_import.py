@@ -166,7 +166,7 @@ class ImportDialog(FormDialog):
         bar.update(total=bar.total or 1, progress=bar.total or 1)
         self.remove_class("-running")
         self.add_class("-done")
-        text = Text("Imported. ", "bold")
+        text = Text("Imported. " if summary.rows_imported else "Nothing to import in this file. ", "bold")
         text.append("\n".join(summary.lines()))
         self.query_one("#import-summary", Static).update(text)
         self.query_one("#save", Button).disabled = False

@@ -94,7 +94,6 @@ class KpiCard(Vertical, can_focus=True):
     def __init__(self, metric: str) -> None:
         super().__init__(id=f"kpi-{metric}", classes="kpi-card")
         self.metric = metric
-        self.card = None
         self.border_title = Content(label(metric))
         self.border_subtitle = Content(kpi_format.EXPLAINED.get(metric, ""))
 
@@ -106,7 +105,6 @@ class KpiCard(Vertical, can_focus=True):
 
     def show(self, card, currency: str, month: str, no_color: bool) -> None:
         """Fill the card from a service ``Card`` (the value, its changes, the goal, the weeks)."""
-        self.card = card
         value = self.query_one(".kpi-value", Static)
         lines = self.query_one(".kpi-lines", Static)
         spark = self.query_one(Sparkline)
