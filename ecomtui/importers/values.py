@@ -133,7 +133,11 @@ def by_distinct(column, function, dtype=object) -> np.ndarray:
     For cleaning cells that repeat a lot (an e-mail per order, a status, a
     currency): a Python call per distinct value, not per row.
     """
-    cells = column.to_numpy(dtype=object, na_value="") if isinstance(column, pd.Series) else np.asarray(column, dtype=object)
+    cells = (
+        column.to_numpy(dtype=object, na_value="")
+        if isinstance(column, pd.Series)
+        else np.asarray(column, dtype=object)
+    )
     codes, distinct = pd.factorize(cells)
     mapped = np.array([function(value) for value in distinct], dtype=dtype)
     return mapped[codes] if len(codes) else np.array([], dtype=dtype)
