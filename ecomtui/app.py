@@ -72,6 +72,7 @@ class EcomApp(App):
         # priority: handled before the key goes to a widget, so the field has focus
         # before the next key arrives (fast typists type "/seo" as one burst)
         Binding("slash", "filter", "Filter", priority=True, tooltip="filter the current view", id="app.filter"),
+        Binding("w", "review", "Review", tooltip="the weekly review of last week", id="app.review"),
         Binding(
             "ctrl+r",
             "refresh",
@@ -218,7 +219,10 @@ class EcomApp(App):
     # ---- actions --------------------------------------------------------------------
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if isinstance(self.screen, ModalScreen) and action in ("switch_tab", "help", "quit", "filter", "refresh"):
+        on_main = self.screen is self.screen_stack[0]
+        if isinstance(self.screen, ModalScreen) and action == "help":
+            return False
+        if not on_main and action in ("switch_tab", "quit", "filter", "refresh", "review"):
             return False
         if action == "filter":
             tab = self.current_tab
@@ -243,6 +247,19 @@ class EcomApp(App):
 
     def on_tab_bar_activated(self, event: TabBar.Activated) -> None:
         self.action_switch_tab(event.tab_id)
+
+    def action_review(self) -> None:
+        from ecomtui.ui.review import ReviewScreen
+
+        self.push_screen(ReviewScreen())
+
+    def jump_to(self, tab_id: str, item_id: int) -> None:
+        """Show one item on its tab (from the Dashboard)."""
+        tab = self.tab(tab_id)
+        if tab is None:
+            return
+        self.action_switch_tab(tab_id)
+        tab.select_item(item_id)
 
     def action_help(self) -> None:
         from ecomtui.ui.dialogs.help import HelpScreen

@@ -13,4 +13,5 @@ DOMAINS = (
     "ecomtui.commands.store",
     "ecomtui.commands.tasks",
     "ecomtui.commands.kpis",
+    "ecomtui.commands.review",
 )

@@ -35,6 +35,7 @@ class EcomCommands(Provider):
             return
         yield from app.switch_commands()
         yield ("Help: list every key", app.action_help, "Show the keys of every screen (?)")
+        yield ("Weekly review", app.action_review, "Walk through last week step by step, then save it (w)")
         yield ("Refresh: read the store again", app.action_refresh, "Show changes made elsewhere now (ctrl+r)")
         tab = app.current_tab
         if tab is not None and tab.loaded:

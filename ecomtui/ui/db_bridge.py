@@ -25,6 +25,7 @@ connection (it moves only for other connections' commits), on PostgreSQL the
 from __future__ import annotations
 
 import importlib
+import inspect
 import queue
 import threading
 import time
@@ -150,15 +151,27 @@ class DbBridge:
         return thread
 
     def deliver(self, message: JobDone) -> None:
-        """On the UI thread: run the job's callback; any failure becomes the error dialog."""
+        """On the UI thread: run the job's callback (sync or async); any failure becomes the error dialog."""
         request = message.request
         try:
             if message.error is not None:
-                (request.on_error or self.app.show_error)(message.error)
+                outcome = (request.on_error or self.app.show_error)(message.error)
             elif request.on_done is not None:
-                request.on_done(message.result)
+                outcome = request.on_done(message.result)
+            else:
+                outcome = None
         except Exception as exc:  # a broken callback must not stop anything else
             self.app.show_error(exc)
+            return
+        if inspect.isawaitable(outcome):
+
+            async def finish() -> None:
+                try:
+                    await outcome
+                except Exception as exc:
+                    self.app.show_error(exc)
+
+            self.app.call_next(finish)
 
     def stop(self) -> None:
         self._queue.put(_STOP)

@@ -153,7 +153,8 @@ class TaskBoard(EcomTab):
         self.refresh_board(keep_id=keep.id if keep else None)
         focused = self.screen.focused
         typing = isinstance(focused, Input)  # never take focus from the filter or a dialog field
-        if not typing and (first_load or not isinstance(focused, CardColumn)):
+        # a hidden board (another tab is shown) never takes the focus
+        if self.display and not typing and (first_load or not isinstance(focused, CardColumn)):
             self.focus_first_column()
 
     # ---- helpers ----------------------------------------------------------------------
@@ -275,6 +276,17 @@ class TaskBoard(EcomTab):
 
     def start_filter(self) -> None:
         self.start_filter_now()
+
+    def select_item(self, item_id: int) -> None:
+        """Select the task (clearing a filter that hides it)."""
+        card = next((c for c in self.cards if c.id == item_id), None)
+        if card is None:
+            self.notify("That task is no longer on the board", timeout=3)
+            return
+        if self.filter.active and not matches(card, self.filter):
+            self._reset_filter()
+            self.refresh_board()
+        self._focus_card(card)
 
     def database_failed(self) -> None:
         self._status.update(Text("The database could not be opened."))
