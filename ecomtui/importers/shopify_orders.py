@@ -48,7 +48,7 @@ COLUMNS = {
     "refunded": ("Refunded Amount",),
 }
 REQUIRED = ("name", "created_at", "subtotal", "total")
-ORDER_LEVEL = ("financial_status", "currency", "subtotal", "total")  # filled on an order's first row only
+ORDER_LEVEL = ("financial_status", "subtotal", "total")  # filled on an order's first row only
 AMOUNTS = {"total": "Total", "subtotal": "Subtotal", "discount": "Discount Amount", "refunded": "Refunded Amount"}
 REFUND_NOTE = (
     "refunds count on their order's day: the export has no refund date "
