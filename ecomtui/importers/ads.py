@@ -108,6 +108,24 @@ def daily_facts(rows, platform: Platform, summary: ImportSummary) -> tuple[list[
     return facts, expenses
 
 
+def read_numbers(rows, columns: dict[str, str], keys, out, bad: BadRows):
+    """Parse the ``keys`` columns present into ``out`` (micros); returns the mask of unreadable rows."""
+    import numpy as np
+
+    from ecomtui.importers.report import shown
+    from ecomtui.importers.values import parse_micros
+
+    unreadable = np.zeros(len(rows), dtype=bool)
+    for key in keys:
+        if key in columns:
+            micros, _, wrong = parse_micros(rows[columns[key]])
+            for index, cell in zip(rows.index[wrong], rows[columns[key]][wrong]):
+                bad.add(index, f"{columns[key]} {shown(cell)} is not a number")
+            unreadable |= wrong
+            out[key] = micros
+    return unreadable
+
+
 def single_currency(codes, what: str, file_name: str) -> str | None:
     """The one currency code among ``codes`` (None if none); several refuse the file."""
     from ecomtui.importers.report import ImportRefused

@@ -13,7 +13,7 @@ download it split by day.
 
 from __future__ import annotations
 
-from ecomtui.importers.ads import no_currency_note, single_currency
+from ecomtui.importers.ads import no_currency_note, read_numbers, single_currency
 from ecomtui.importers.headers import match_columns
 from ecomtui.importers.report import BadRows, ImportRefused, ImportSummary, shown
 from ecomtui.importers.source import Progress, SourceFile
@@ -38,7 +38,7 @@ def read(source: SourceFile, header: Header, summary: ImportSummary, bad: BadRow
     import numpy as np
     import pandas as pd
 
-    from ecomtui.importers.values import parse_days, parse_micros, text_array
+    from ecomtui.importers.values import parse_days, text_array
 
     columns = match_columns(
         header.cells,
@@ -63,13 +63,7 @@ def read(source: SourceFile, header: Header, summary: ImportSummary, bad: BadRow
         for index, cell in zip(rows.index[bad_day], day_cells[bad_day]):
             bad.add(index, f"Day {shown(cell)} is not a date" if cell else "Day is empty")
         out = pd.DataFrame({"day": days}, index=rows.index)
-        for key in METRICS:
-            if key in columns:
-                micros, _, wrong = parse_micros(rows[columns[key]])
-                for index, cell in zip(rows.index[wrong], rows[columns[key]][wrong]):
-                    bad.add(index, f"{columns[key]} {shown(cell)} is not a number")
-                unreadable |= wrong
-                out[key] = micros
+        unreadable |= read_numbers(rows, columns, METRICS, out, bad)
         if "currency" in columns:
             currencies.extend(set(rows[columns["currency"]]))
         summary.rows_imported += int((~unreadable).sum())

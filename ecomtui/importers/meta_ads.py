@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 
-from ecomtui.importers.ads import no_currency_note, single_currency
+from ecomtui.importers.ads import no_currency_note, read_numbers, single_currency
 from ecomtui.importers.headers import match_columns, normalise_header
 from ecomtui.importers.report import BadRows, ImportRefused, ImportSummary, shown
 from ecomtui.importers.source import Progress, SourceFile
@@ -70,7 +70,7 @@ def _chunk(chunk, columns: dict[str, str], summary: ImportSummary, bad: BadRows,
     import numpy as np
     import pandas as pd
 
-    from ecomtui.importers.values import parse_days, parse_micros, text_array
+    from ecomtui.importers.values import parse_days, text_array
 
     if "campaign" in columns:
         total = np.strings.strip(text_array(chunk[columns["campaign"]])) == ""
@@ -92,13 +92,8 @@ def _chunk(chunk, columns: dict[str, str], summary: ImportSummary, bad: BadRows,
                 "file",
             )
     out = pd.DataFrame({"day": days}, index=chunk.index)
-    for key in ("ad_spend", "ad_impressions", "ad_clicks", "ad_conversions", "value", "roas"):
-        if key in columns:
-            micros, _, wrong = parse_micros(chunk[columns[key]])
-            for index, cell in zip(chunk.index[wrong], chunk[columns[key]][wrong]):
-                bad.add(index, f"{columns[key]} {shown(cell)} is not a number")
-            unreadable |= wrong
-            out[key] = micros
+    numbers = ("ad_spend", "ad_impressions", "ad_clicks", "ad_conversions", "value", "roas")
+    unreadable |= read_numbers(chunk, columns, numbers, out, bad)
     if "value" in out:
         out["ad_conversion_value"] = out.pop("value")
         out.pop("roas", None)

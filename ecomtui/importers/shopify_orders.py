@@ -48,7 +48,7 @@ COLUMNS = {
     "refunded": ("Refunded Amount",),
 }
 REQUIRED = ("name", "created_at", "subtotal", "total")
-ORDER_LEVEL = ("financial_status", "currency", "subtotal", "total")  # filled on an order's first row only
+ORDER_LEVEL = ("financial_status", "subtotal", "total")  # filled on an order's first row only
 AMOUNTS = {"total": "Total", "subtotal": "Subtotal", "discount": "Discount Amount", "refunded": "Refunded Amount"}
 REFUND_NOTE = (
     "refunds count on their order's day: the export has no refund date "
@@ -202,8 +202,7 @@ def _store(conn, orders, summary: ImportSummary) -> None:
     from ecomtui.services import shop_orders
     from ecomtui.services.kpis import store_facts
 
-    stored = shop_orders.load_orders(conn, SOURCE)
-    merged, new, changed = _merge(stored, orders)
+    merged, new, changed = _merge(_stored_orders(shop_orders.order_batches(conn, SOURCE), orders), orders)
     shop_orders.insert_orders(conn, SOURCE, _tuples(new))
     shop_orders.update_orders(conn, SOURCE, _tuples(changed))
     if len(orders):
@@ -212,13 +211,24 @@ def _store(conn, orders, summary: ImportSummary) -> None:
         summary.values = summary.values + store_facts(conn, facts)
 
 
-def _merge(stored: list[tuple], orders):
+def _stored_orders(batches, orders):
+    """The stored orders as one DataFrame like ``orders`` (built batch by batch: columns, not Python rows)."""
+    import pandas as pd
+
+    parts = []
+    for rows in batches:
+        part = pd.DataFrame(rows, columns=["name", *ORDER_FIELDS]).set_index("name")
+        part["day"] = pd.to_datetime(part["day"]).astype("datetime64[s]")
+        parts.append(part.astype({"cancelled": bool, "pending": bool, "customer": object}))
+    if not parts:
+        return orders.iloc[:0][list(ORDER_FIELDS)]
+    return pd.concat(parts)
+
+
+def _merge(old, orders):
     """All orders (the file's replacing stored ones of the same name), and the file's new and changed ones."""
     import pandas as pd
 
-    old = pd.DataFrame(stored, columns=["name", *ORDER_FIELDS]).set_index("name")
-    old["day"] = pd.to_datetime(old["day"]).astype("datetime64[s]")
-    old = old.astype({"cancelled": bool, "pending": bool, "customer": orders["customer"].dtype})
     known = orders.index.isin(old.index)
     both = orders.loc[known, list(ORDER_FIELDS)]
     same = (old.loc[both.index, list(ORDER_FIELDS)] == both).all(axis=1)

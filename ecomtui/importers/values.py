@@ -26,6 +26,7 @@ EMPTY_MARKS = ("", "--", "-")
 MAX_WHOLE_DIGITS = 12  # 10**12 units in micros still fits 64 bits
 _TEXT = StringDType()
 _DOT = np.asarray(".", dtype=_TEXT)
+_SCALE = np.array([10**6, 10**5, 10**4, 10**3, 10**2, 10, 1], dtype=np.int64)  # by count of decimals
 _DIGIT = re.compile(r"\d")
 _THOUSANDS = re.compile(r"[-+]?\d{1,3}(?:,\d{3})+(?:\.\d*)?")
 
@@ -69,18 +70,17 @@ def parse_micros(column) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
 def _plain_micros(text: np.ndarray, empty: np.ndarray) -> np.ndarray | None:
     """The common case in a few C loops: every cell plain digits with at most one point and
     at most six decimals (``1659.95``). None when any cell needs the careful reading."""
-    cells = np.where(empty, "0", text)
-    whole_length = np.strings.find(cells, ".")
+    cells = np.where(empty, "0", text) if empty.any() else text
     length = np.strings.str_len(cells)
-    whole_length = np.where(whole_length < 0, length, whole_length)
-    decimals = length - whole_length - 1
-    decimals = np.where(decimals < 0, 0, decimals)
+    point = np.strings.find(cells, ".")
+    whole_length = np.where(point < 0, length, point)
+    decimals = np.maximum(length - whole_length - 1, 0)
     if (decimals > 6).any() or (whole_length > MAX_WHOLE_DIGITS).any() or (whole_length == 0).any():
         return None
-    digits = np.strings.replace(cells, ".", "")
+    digits = np.strings.replace(cells, ".", "") if (point >= 0).any() else cells
     if not np.strings.isdecimal(digits).all():
         return None  # signs, separators, text: read carefully
-    return digits.astype(np.int64) * 10 ** (6 - decimals)
+    return digits.astype(np.int64) * _SCALE[decimals]
 
 
 def parse_iso_days(column) -> tuple[np.ndarray, np.ndarray]:

@@ -311,9 +311,9 @@ def goal_status(conn, month: str, as_of: date) -> list[GoalStatus]:
     year, number = int(month[:4]), int(month[5:7])
     length = calendar.monthrange(year, number)[1]
     first, last = date(year, number, 1), date(year, number, length)
-    end = min(max(as_of, first), last)
-    elapsed = (end - first).days + 1 if as_of >= first else 0
-    actual = period_values(conn, first, end, [g.metric for g in goals])
+    end = min(as_of, last)
+    elapsed = max(0, (end - first).days + 1)
+    actual = period_values(conn, first, end, [g.metric for g in goals]) if elapsed else {}
     out = []
     for goal in goals:
         summed = goal.metric in STORED_KEYS

@@ -10,7 +10,7 @@ ordinary Core insert.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from datetime import date
 
 from sqlalchemy import bindparam, insert, select, update
@@ -34,9 +34,15 @@ FIELDS = (
 OrderRow = tuple  # (name, "YYYY-MM-DD", customer, total, refunded, subtotal, discount, cancelled, pending)
 
 
-def load_orders(conn, source: str) -> list[tuple]:
-    """Every stored order of ``source`` as a tuple in :data:`FIELDS` order (day a ``date``)."""
-    return list(conn.execute(select(*(_order.c[f] for f in FIELDS)).where(_order.c.source == source)))
+def order_batches(conn, source: str, size: int = 100_000) -> Iterator[list[tuple]]:
+    """Every stored order of ``source``, ``size`` at a time, as tuples in :data:`FIELDS` order (day a ``date``).
+
+    In batches so a store with millions of orders is never held as Python rows all at once.
+    """
+    query = select(*(_order.c[f] for f in FIELDS)).where(_order.c.source == source)
+    result = conn.execution_options(yield_per=size).execute(query)
+    for rows in result.partitions():
+        yield [tuple(row) for row in rows]
 
 
 def insert_orders(conn, source: str, rows: Sequence[OrderRow]) -> None:

@@ -65,3 +65,26 @@ def setting(database, key: str) -> str | None:
     s = tables.setting
     with database.connect() as conn:
         return conn.execute(select(s.c.value).where(s.c.key == key)).scalar()
+
+
+def edited(source: Path, target: Path, *replacements: tuple[str, str]) -> Path:
+    """A copy of ``source`` at ``target`` with each (old, new) replaced: a quirk made to order."""
+    text = source.read_text(encoding="utf-8")
+    for old, new in replacements:
+        assert old in text, old
+        text = text.replace(old, new)
+    target.write_text(text, encoding="utf-8")
+    return target
+
+
+def refusal(database, importer, path, **options) -> str:
+    """The message refusing ``path``, after checking the refusal left the database exactly as it was."""
+    from ecomtui.services.validation import InvalidInput
+
+    before = db_contents(database)
+    try:
+        importer(database, path, **options)
+    except InvalidInput as refused:
+        assert db_contents(database) == before
+        return refused.message
+    raise AssertionError(f"{path} was imported, not refused")

@@ -6,13 +6,14 @@ import shutil
 from decimal import Decimal as D
 
 import pytest
-from import_support import FILES, SAMPLES, SAMPLES_MISSING, day_values, db_contents, setting
+from import_support import FILES, SAMPLES, SAMPLES_MISSING, day_values, db_contents, edited, refusal, setting
 
 from ecomtui.importers.shopify_orders import import_shopify_orders
 from ecomtui.services import kpis
 from ecomtui.services.validation import InvalidInput
 
 SAMPLE = SAMPLES / "shopify_orders_export.csv"
+HAND = FILES / "shopify_orders_79_columns.csv"
 
 # By hand from ../shared/samples/shopify_orders_export.csv (19 orders, 40 line-item rows,
 # every Refunded Amount, Discount Amount, Shipping and Taxes 0.00, so Total = Subtotal):
@@ -147,17 +148,13 @@ def test_other_header_generations_and_look_alike_letters_give_the_same_figures(d
 
 def test_unreadable_rows_refuse_the_file_naming_every_line(database):
     import_shopify_orders(database, SAMPLE)
-    before = db_contents(database)
-    with pytest.raises(InvalidInput) as refused:
-        import_shopify_orders(database, FILES / "shopify_orders_bad_rows.csv")
     # line numbers as in the file: #2001's Note Attributes spans lines 2-3
-    assert refused.value.message == (
+    assert refusal(database, import_shopify_orders, FILES / "shopify_orders_bad_rows.csv") == (
         "import shopify-orders: shopify_orders_bad_rows.csv: 2 rows cannot be read, nothing was imported: "
         "line 6: Created at '2025-02-30 09:00:00 -0400' is not a date; "
         "line 8: Total 'thirty' is not an amount "
         "(fix the file, or import the other rows with --skip-bad-rows)"
     )
-    assert db_contents(database) == before
 
 
 def test_skip_bad_rows_imports_the_rest_and_lists_what_it_left(database):
@@ -224,41 +221,26 @@ def test_a_later_export_with_a_refund_corrects_that_days_revenue(database):
 
 def test_binary_junk_is_refused_and_changes_nothing(database):
     import_shopify_orders(database, SAMPLE)
-    before = db_contents(database)
-    with pytest.raises(InvalidInput, match="not a CSV text file"):
-        import_shopify_orders(database, FILES / "binary_junk.csv")
-    assert db_contents(database) == before
+    assert refusal(database, import_shopify_orders, FILES / "binary_junk.csv") == (
+        "import shopify-orders: binary_junk.csv is not a CSV text file (UTF-8 or UTF-16); nothing was imported"
+    )
 
 
 def test_a_file_without_a_required_column_is_refused(database, tmp_path):
-    text = (FILES / "shopify_orders_79_columns.csv").read_text(encoding="utf-8").replace("Created at", "Created")
-    path = tmp_path / "no_created_at.csv"
-    path.write_text(text, encoding="utf-8")
-    before = db_contents(database)
-    with pytest.raises(InvalidInput) as refused:
-        import_shopify_orders(database, path)
-    assert refused.value.message == (
+    path = edited(HAND, tmp_path / "no_created_at.csv", ("Created at", "Created"))
+    assert refusal(database, import_shopify_orders, path) == (
         "import shopify-orders: no_created_at.csv: no 'Created at' column (is it a Shopify orders export?); "
         "nothing was imported"
     )
-    assert db_contents(database) == before
 
 
 def test_orders_in_another_currency_than_the_stores_are_refused(database, tmp_path):
     import_shopify_orders(database, SAMPLE)  # the store is now in EUR
-    before = db_contents(database)
-    path = tmp_path / "usd.csv"
-    path.write_text(
-        (FILES / "shopify_orders_79_columns.csv").read_text(encoding="utf-8").replace(",EUR,", ",USD,"),
-        encoding="utf-8",
-    )
-    with pytest.raises(InvalidInput) as refused:
-        import_shopify_orders(database, path)
-    assert refused.value.message == (
+    path = edited(HAND, tmp_path / "usd.csv", (",EUR,", ",USD,"))
+    assert refusal(database, import_shopify_orders, path) == (
         "usd.csv: amounts are in USD but the store's currency is EUR; "
         "ecomtui keeps one currency per store and never converts, so nothing was imported"
     )
-    assert db_contents(database) == before
 
 
 def test_an_empty_file_and_a_missing_file_are_refused(database, tmp_path):

@@ -155,3 +155,12 @@ def test_unknown_metrics_and_months_are_refused(database):
     with database.transaction() as conn, pytest.raises(InvalidInput, match="not a valid month"):
         kpis.set_goal(conn, "2026-13", "revenue", D(1))
     assert kpis.parse_metric(" Ad spend ") == "ad_spend"
+
+
+def test_a_month_not_begun_has_no_actual_and_expects_nothing_yet(database):
+    with database.transaction() as conn:
+        kpis.set_goal(conn, "2026-12", "revenue", D("3100"))
+    put(database, (date(2026, 12, 1), "revenue", "shopify", "500.00"))
+    with database.connect() as conn:
+        (status,) = kpis.goal_status(conn, "2026-12", date(2026, 11, 23))
+    assert (status.actual, status.expected, status.on_track) == (None, D(0), None)
