@@ -5,6 +5,15 @@ platform user data directory is replaced by a temporary folder (both the
 ``ecomtui.db.location.user_data_dir`` function and the XDG variables that child
 processes would read), the date is frozen at 2026-11-23 and Textual animations
 are off. No test can reach the real user's database.
+
+Tests of the data layer, the services and the command line run on SQLite and
+on PostgreSQL: a test that takes ``database`` (an open store), ``db_url`` (what
+``--db`` takes for a new store) or ``empty_db_url`` (a store nobody has opened
+yet) runs once per backend, ``[sqlite]`` and ``[postgresql]``; each PostgreSQL
+run gets a database of its own, dropped afterwards. The server comes from
+``ECOMTUI_TEST_PG_URL`` or is started for the session (see ``pg_server.py``).
+Without one the PostgreSQL runs are skipped, except in CI (``CI`` set), where
+they fail. ``sqlite_database`` is for tests of SQLite's own behaviour.
 """
 
 from __future__ import annotations
@@ -15,6 +24,7 @@ from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, settings
+from pg_server import Server, start_server
 
 from ecomtui.db import location
 from ecomtui.db.engine import Database, open_database
@@ -71,9 +81,79 @@ def fake_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return home
 
 
+BACKENDS = ("sqlite", "postgresql")
+
+
+def _unavailable(reason: str):
+    if os.environ.get("CI"):
+        pytest.fail(f"PostgreSQL tests must run in CI: {reason}", pytrace=False)
+    pytest.skip(reason)
+
+
+@pytest.fixture(scope="session")
+def pg_server() -> Server:
+    """The session's PostgreSQL server: ``ECOMTUI_TEST_PG_URL``, else a throwaway cluster."""
+    try:
+        import psycopg  # noqa: F401
+    except ImportError:
+        _unavailable("the PostgreSQL driver is missing: pip install -e '.[test,postgres]'")
+    try:
+        server, cluster = start_server()
+    except LookupError as exc:
+        _unavailable(str(exc))
+    try:
+        yield server
+    finally:
+        server.close()
+        if cluster is not None:
+            cluster.remove()
+
+
+@pytest.fixture(params=BACKENDS)
+def backend(request) -> str:
+    """The database a test runs on; a test using it runs once per backend."""
+    return request.param
+
+
+def _new_store(request, tmp_path: Path, *, migrated: bool):
+    if request.getfixturevalue("backend") == "sqlite":
+        yield str(tmp_path / "t.db")
+        return
+    server = request.getfixturevalue("pg_server")
+    url = server.create_migrated() if migrated else server.create()
+    try:
+        yield url
+    finally:
+        server.drop(url)
+
+
 @pytest.fixture
-def database(tmp_path: Path) -> Database:
-    """A fresh database at the head revision, in ``tmp_path / 't.db'``."""
+def db_url(request, tmp_path: Path, backend: str) -> str:
+    """``--db`` for a new store: a SQLite file path (created on first use) or a PostgreSQL URL.
+
+    The PostgreSQL database is already at the head schema (a copy of a template
+    migrated once per session): to a user both look like a store nobody used yet.
+    """
+    yield from _new_store(request, tmp_path, migrated=True)
+
+
+@pytest.fixture
+def empty_db_url(request, tmp_path: Path, backend: str) -> str:
+    """``--db`` for a store nobody opened yet: a SQLite path that does not exist, or an empty PostgreSQL database."""
+    yield from _new_store(request, tmp_path, migrated=False)
+
+
+@pytest.fixture
+def database(db_url: str) -> Database:
+    """An open store at the head revision, on each backend."""
+    db = open_database(db_url)
+    yield db
+    db.dispose()
+
+
+@pytest.fixture
+def sqlite_database(tmp_path: Path) -> Database:
+    """A fresh SQLite store at the head revision, in ``tmp_path / 't.db'``."""
     db = open_database(str(tmp_path / "t.db"))
     yield db
     db.dispose()

@@ -21,8 +21,9 @@ HANG_GUARD = 120  # seconds; only stops a hung run, never asserted on
 
 
 @pytest.fixture
-def db(tmp_path):
-    return str(tmp_path / "cli.db")
+def db(db_url):
+    """The ``--db`` value of the test's store: a SQLite file, then a PostgreSQL database."""
+    return db_url
 
 
 def tasks_in(cli, db) -> list[dict]:
@@ -329,8 +330,7 @@ def test_version(cli):
 # ---- through a real process ----------------------------------------------------------
 
 
-def test_real_process_round_trip(tmp_path):
-    db = str(tmp_path / "proc.db")
+def test_real_process_round_trip(tmp_path, db):
     title = "Fix [bold]checkout[/] 🛒 עברית [/"
     added = subprocess_cli(
         "task", "add", title, "--status", "doing", "--channel", "ppc", "--due", "2026-12-01", "--db", db, cwd=tmp_path
@@ -343,8 +343,7 @@ def test_real_process_round_trip(tmp_path):
     assert (task["title"], task["status"], task["channel"], task["due"]) == (title, "doing", "PPC", "2026-12-01")
 
 
-def test_real_process_error_is_one_line_without_traceback(tmp_path):
-    db = str(tmp_path / "proc.db")
+def test_real_process_error_is_one_line_without_traceback(tmp_path, db):
     for args in (
         ["task", "add", "x", "--due", "2026-13-45"],
         ["task", "add"],
@@ -373,11 +372,31 @@ def test_real_process_info(tmp_path):
 
 
 @pytest.mark.parametrize("title", ["two\nlines", "tab\there", "bell\x07"])
-def test_a_title_must_be_one_line(tmp_path, capsys, title):
-    db = str(tmp_path / "one.db")
+def test_a_title_must_be_one_line(capsys, db, title):
     code = main(["task", "add", title, "--db", db])
     err = capsys.readouterr().err
     assert code != 0
     assert err.count("\n") == 1 and "one line" in err
     assert main(["task", "list", "--json", "--db", db]) == 0
     assert json.loads(capsys.readouterr().out) == []
+
+
+# ---- PostgreSQL ----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "postgresql+psycopg://shop:s3cret-pw@db.example.com/ecom",
+        "postgresql://shop@db.example.com/ecom",
+        "postgres://db/ecom",
+    ],
+)
+@pytest.mark.parametrize("command", [["task", "list"], ["task", "add", "x"], ["info"]])
+def test_postgresql_without_its_driver_names_the_extra(cli, monkeypatch, url, command):
+    monkeypatch.setitem(sys.modules, "psycopg", None)  # as if psycopg were not installed
+    code, out, err = cli(*command, "--db", url)
+    assert code == 1
+    assert one_line_error(err) == "ecomtui: error: PostgreSQL needs the driver: pip install 'ecomtui[postgres]'"
+    if command[0] == "task":
+        assert out == ""

@@ -1,8 +1,12 @@
-"""Engine and sessions: the only module that knows it may be talking to SQLite.
+"""Engine and sessions: the only module that knows which database it talks to.
 
 SQLite files are created with mode 0600 and opened with foreign keys and a busy
-timeout, and switched to WAL once the schema check has shown the file is ours; write transactions start with ``BEGIN IMMEDIATE`` so concurrent
-writers queue on the busy timeout instead of failing with "database is locked".
+timeout, and switched to WAL once the schema check has shown the file is ours;
+write transactions start with ``BEGIN IMMEDIATE`` so concurrent writers queue
+on the busy timeout instead of failing with "database is locked".
+
+PostgreSQL URLs use the psycopg driver (the ``postgres`` extra), whichever
+driver the URL names or leaves out.
 """
 
 from __future__ import annotations
@@ -13,7 +17,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from sqlalchemy import URL, Connection, Engine, create_engine, event
+from sqlalchemy import URL, Connection, Engine, create_engine, event, make_url
 
 from ecomtui.db.errors import DatabaseError
 from ecomtui.db.files import create_sqlite_file
@@ -24,6 +28,8 @@ if TYPE_CHECKING:
 
 BUSY_TIMEOUT_MS = 30_000
 _WRITE_OPTION = "ecomtui_write"
+POSTGRES_DRIVER = "postgresql+psycopg"
+MISSING_POSTGRES_DRIVER = "PostgreSQL needs the driver: pip install 'ecomtui[postgres]'"
 
 
 def _install_sqlite_events(engine: Engine) -> None:
@@ -56,9 +62,22 @@ def make_engine(location: DbLocation) -> Engine:
         _install_sqlite_events(engine)
         return engine
     try:
-        return create_engine(location.url, pool_pre_ping=True)
+        url = _with_our_driver(location.url)
+        return create_engine(url, pool_pre_ping=True)
+    except ImportError as exc:  # the URL's dialect is known, its driver is not installed
+        if url.get_backend_name() == "postgresql":
+            raise DatabaseError(MISSING_POSTGRES_DRIVER) from None
+        raise DatabaseError(f"cannot use database URL {location.describe()}: {exc}") from exc
     except Exception as exc:  # unknown driver, malformed URL
         raise DatabaseError(f"cannot use database URL {location.describe()}: {exc}") from exc
+
+
+def _with_our_driver(url: str) -> URL:
+    """``postgresql://`` and ``postgres://`` (libpq's spelling) as ``postgresql+psycopg://``."""
+    parsed = make_url(url)
+    if parsed.drivername.split("+")[0] in ("postgresql", "postgres"):
+        return parsed.set(drivername=POSTGRES_DRIVER)
+    return parsed
 
 
 class Database:
