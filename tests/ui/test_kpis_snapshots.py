@@ -1,4 +1,8 @@
-"""Snapshots of the KPIs tab, its chart and its dialogs at 80x24 and 120x40.
+"""Snapshots of the KPIs tab and its dialogs at 80x24 and 120x40.
+
+The chart has no snapshot: plotext splits its output into differently sized runs
+of the same style from one process to the next, so its SVG is not stable;
+test_kpis_flows.py checks what the chart shows.
 
 The date is frozen by the sandbox fixture and HOME points at the database's
 folder, so paths read ``~/...`` on every machine. After an intended change of
@@ -12,12 +16,11 @@ from datetime import date
 
 import pytest
 from kpi_support import open_kpis, seed_kpis
-from support import wait_text, wait_until
+from support import wait_text
 from textual.widgets import Input, Select
 
 from ecomtui.app import EcomApp
 from ecomtui.demo import write_demo
-from ecomtui.ui.dialogs.kpi_chart import KpiChart
 
 TODAY = date(2026, 11, 23)
 
@@ -62,17 +65,6 @@ def test_kpis_week_120x40(demo_app, snap_compare):
         await wait_text(pilot, "Week 2026-W47")
 
     assert snap_compare(demo_app, terminal_size=(120, 40), run_before=run_before)
-
-
-def test_kpi_chart_80x24(demo_app, snap_compare):
-    async def run_before(pilot):
-        await open_kpis(pilot)
-        await pilot.press("enter")
-        app = pilot.app
-        await wait_until(pilot, lambda: isinstance(app.screen, KpiChart) and app.screen.series, "chart drawn")
-        await pilot.pause()
-
-    assert snap_compare(demo_app, terminal_size=(80, 24), run_before=run_before)
 
 
 def test_goal_dialog_80x24(demo_app, snap_compare):
