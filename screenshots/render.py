@@ -25,6 +25,8 @@ EXTRA_SHOTS = [
     ("task-dialog-80x24.svg", (80, 24), ["2", "right", "e"]),
     ("help-120x40.svg", (120, 40), ["question_mark"]),
     ("help-legend-80x24.svg", (80, 24), ["question_mark", "end"]),
+    ("kpis-chart-120x40.svg", (120, 40), ["6", "enter"]),
+    ("kpis-goal-80x24.svg", (80, 24), ["6", "right", "right", "g"]),
 ]
 
 
