@@ -74,7 +74,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     sub.add_parser("info", help="versions, database location, schema revision")
 
-    demo = sub.add_parser("demo", help="write a realistic demo store (its own file) and open it")
+    demo = sub.add_parser("demo", help="write a realistic demo store (its own file or an empty database) and open it")
     demo.add_argument("--scale", choices=("small", "large"), default="small")
     demo.add_argument("--seed", type=int, default=7, help="random seed (same seed, same store)")
     demo.add_argument("--no-open", action="store_true", help="write the demo database without opening the app")
@@ -209,11 +209,13 @@ def _info(args) -> int:
 def _demo(args) -> int:
     from ecomtui.demo import write_demo
 
-    path = write_demo(args.db, scale=args.scale, seed=args.seed, progress=sys.stderr)
+    from ecomtui.db.location import redact_url
+
+    target = str(write_demo(args.db, scale=args.scale, seed=args.seed, progress=sys.stderr))
     if args.no_open:
-        print(f"demo store written to {path}")
+        print(f"demo store written to {redact_url(target)}")
         return 0
-    return _open_app(str(path))
+    return _open_app(target)
 
 
 def _task(args) -> int:

@@ -21,21 +21,6 @@ HANG_GUARD = 120  # seconds; only stops a hung run, never asserted on
 
 
 @pytest.fixture
-def cli(capsys):
-    """Run ``ecomtui ARGS...`` in-process; returns (exit code, stdout, stderr)."""
-
-    def run(*args: str):
-        try:
-            code = main(list(args))
-        except SystemExit as exc:  # argparse: --help, usage errors
-            code = exc.code
-        out, err = capsys.readouterr()
-        return code, out, err
-
-    return run
-
-
-@pytest.fixture
 def db(db_url):
     """The ``--db`` value of the test's store: a SQLite file, then a PostgreSQL database."""
     return db_url
@@ -395,3 +380,12 @@ def test_postgresql_without_its_driver_names_the_extra(cli, monkeypatch, url, co
     assert one_line_error(err) == "ecomtui: error: PostgreSQL needs the driver: pip install 'ecomtui[postgres]'"
     if command[0] == "task":
         assert out == ""
+
+
+@pytest.mark.parametrize("command", [["task", "list"], ["task", "add", "x"], ["info"]])
+def test_unreachable_postgresql_is_one_plain_line(cli, command):
+    code, _, err = cli(*command, "--db", "postgresql://shop:s3cret-pw@127.0.0.1:1/ecom")
+    assert code == 1
+    line = one_line_error(err)
+    assert line.startswith("ecomtui: error: cannot read database postgresql://shop:***@127.0.0.1:1/ecom: ")
+    assert "s3cret-pw" not in line and "Error" not in line

@@ -35,6 +35,11 @@ class DatabaseError(Exception):
     """A database problem explained in one line for the user."""
 
 
+def plain_reason(exc: BaseException) -> str:
+    """The driver's own message, first line only: no SQL, no exception class."""
+    return str(getattr(exc, "orig", None) or exc).strip().splitlines()[0]
+
+
 def create_sqlite_file(path: Path) -> None:
     """Create missing folders and an empty database file readable only by its owner."""
     path.parent.mkdir(parents=True, exist_ok=True)

@@ -19,7 +19,7 @@ from typing import Iterator
 
 from sqlalchemy import Connection, inspect, text
 
-from ecomtui.db.engine import Database, DatabaseError, backup_file
+from ecomtui.db.engine import Database, DatabaseError, backup_file, plain_reason
 
 HEAD_REVISION = "0002"
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")
@@ -35,8 +35,11 @@ def _revision(conn: Connection) -> str | None:
 
 def current_revision(database: Database) -> str | None:
     """The revision stamped in the database, or None for a database without one."""
-    with database.engine.connect() as conn:
-        return _revision(conn)
+    try:
+        with database.engine.connect() as conn:
+            return _revision(conn)
+    except Exception as exc:  # not a database, unreachable server, no permission...
+        raise DatabaseError(f"cannot read database {database.location.describe()}: {plain_reason(exc)}") from exc
 
 
 def alembic_config(database: Database):
@@ -50,8 +53,8 @@ def alembic_config(database: Database):
 
 
 @contextmanager
-def _schema_lock(database: Database) -> Iterator[Connection]:
-    """One write transaction that no other program can enter until it ends."""
+def schema_transaction(database: Database) -> Iterator[Connection]:
+    """One write transaction for schema changes, which no other program can enter until it ends."""
     with database.transaction() as conn:  # BEGIN IMMEDIATE on SQLite
         if conn.dialect.name == "postgresql":
             conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": SCHEMA_LOCK_KEY})
@@ -71,20 +74,30 @@ def _migrate(database: Database, conn: Connection, revision: str) -> None:
 
 def upgrade(database: Database, revision: str = "head") -> None:
     """Run migrations up to ``revision``."""
-    with _schema_lock(database) as conn:
+    with schema_transaction(database) as conn:
         _migrate(database, conn, revision)
+
+
+def recreate(database: Database, conn: Connection) -> None:
+    """Drop every ecomtui table and create the head schema afresh, inside ``conn``'s transaction.
+
+    For PostgreSQL, whose DDL is transactional: until the transaction commits,
+    everybody else still sees the old store. Ids start again from 1.
+    """
+    from sqlmodel import SQLModel
+
+    from ecomtui.db import models  # noqa: F401  (registers the tables)
+
+    SQLModel.metadata.drop_all(conn)
+    conn.execute(text("DROP TABLE IF EXISTS alembic_version"))
+    _migrate(database, conn, "head")
 
 
 def ensure_schema(database: Database) -> Path | None:
     """Bring the schema to the head revision. Returns the backup path if one was made."""
-    try:
-        revision = current_revision(database)
-    except Exception as exc:
-        reason = str(getattr(exc, "orig", None) or exc).strip().splitlines()[0]
-        raise DatabaseError(f"cannot read database {database.location.describe()}: {reason}") from exc
-    if revision == HEAD_REVISION:
+    if current_revision(database) == HEAD_REVISION:
         return None
-    with _schema_lock(database) as conn:
+    with schema_transaction(database) as conn:
         # decided again under the lock: another program may have just created or upgraded it
         revision = _revision(conn)
         if revision == HEAD_REVISION:
