@@ -70,26 +70,33 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from importlib import metadata
 from pathlib import Path
-from typing import Callable
 
 HERE = Path(__file__).resolve().parent
 REPO = HERE.parent
 TODAY = "2026-11-23"
 SIZE = (120, 40)
 
-# Every tab of the app: (number key, text on screen once that tab shows its data).
-# When a tab lands, add its line here: first paint, memory and tab-switch timing use it.
-TABS: list[tuple[str, str]] = [
-    ("2", "tasks on the board"),
-]
+
+def app_tabs() -> list[tuple[str, str, str]]:
+    """Every tab of the app, from the app's own tab list: (number key, label, text on screen once its data shows)."""
+    sys.path.insert(0, str(REPO))
+    from ecomtui.ui.tabs import TABS as TAB_CLASSES
+
+    return [(tab.TAB_KEY, tab.TAB_LABEL, tab.READY_MARKER) for tab in sorted(TAB_CLASSES, key=lambda t: t.TAB_KEY)]
+
+
+TABS: list[tuple[str, str]] = [(key, ready) for key, _, ready in app_tabs()]
+TAB_LABELS = {key: label for key, label, _ in app_tabs()}
 TAB_KEYS = [key for key, _ in TABS]
 
-TAB_BAR_TEXT = " 2 Tasks"  # on the first line of the screen
-DATA_TEXT = "tasks on the board"  # the board's status line, once the cards are loaded
+# the app opens on its first tab: its key and label on the first line, then its data
+TAB_BAR_TEXT = f" {TAB_KEYS[0]} {TAB_LABELS[TAB_KEYS[0]]}"
+DATA_TEXT = TABS[0][1]
 BASELINE_TEXT = "baseline ready"
 HELP_TEXT = "this help"  # a line of the ? screen
 
@@ -112,7 +119,7 @@ class Result:
     unit: str  # "ms", "s" or "MB"
     samples: list[float] = field(default_factory=list)
     target: float | None = None  # the median must stay below this (same unit)
-    ratio_of: "Result | None" = None  # report median / ratio_of's median ...
+    ratio_of: Result | None = None  # report median / ratio_of's median ...
     ratio_target: float | None = None  # ... and pass when it is <= this
     note: str = ""  # why there are no samples ("not measured (...)", "error: ..."), shown as the verdict
     info: str = ""  # shown in the verdict column of a row with no target
@@ -225,7 +232,10 @@ def write_large_store(work: Path, env: dict[str, str]) -> Path:
     path = work / "large.db"
     proc = subprocess.run(
         ecomtui_cmd("demo", "--scale", "large", "--db", str(path), "--no-open"),
-        env=env, cwd=REPO, capture_output=True, text=True,
+        env=env,
+        cwd=REPO,
+        capture_output=True,
+        text=True,
     )
     if proc.returncode != 0 or not path.exists():
         sys.exit(f"could not write the large demo store:\n{proc.stderr}")
@@ -259,8 +269,13 @@ class Tmux:
         self.socket_path = ""
 
     def __call__(self, *args: str, check: bool = True) -> subprocess.CompletedProcess:
-        return subprocess.run([self.exe, "-L", self.socket, "-f", "/dev/null", *args], env=self.env,
-                              capture_output=True, text=True, check=check)
+        return subprocess.run(
+            [self.exe, "-L", self.socket, "-f", "/dev/null", *args],
+            env=self.env,
+            capture_output=True,
+            text=True,
+            check=check,
+        )
 
     def start(self) -> None:
         # A keep-alive session, so the server's start-up is not part of any measurement.
@@ -330,8 +345,9 @@ def peak_rss_mb(pid: int) -> float:
     raise RuntimeError("no VmHWM in /proc status")
 
 
-def wait_for_screen(tmux: Tmux, session: str, start: float, markers: dict[str, Callable[[str], bool]],
-                    polls: list[float] | None = None) -> dict[str, float]:
+def wait_for_screen(
+    tmux: Tmux, session: str, start: float, markers: dict[str, Callable[[str], bool]], polls: list[float] | None = None
+) -> dict[str, float]:
     """Poll the pane until every marker matched; return seconds from ``start`` to each first match."""
     found: dict[str, float] = {}
     last = time.perf_counter()
@@ -399,9 +415,13 @@ def measure_first_paint(ctx: Context) -> list[Result]:
 
             session, start = tmux.launch(app_cmd)
             try:
-                seen = wait_for_screen(tmux, session, start,
-                                       {"tabs": first_line_has(TAB_BAR_TEXT), "data": has(DATA_TEXT)},
-                                       polls if counted else None)
+                seen = wait_for_screen(
+                    tmux,
+                    session,
+                    start,
+                    {"tabs": first_line_has(TAB_BAR_TEXT), "data": has(DATA_TEXT)},
+                    polls if counted else None,
+                )
                 visit_everything(tmux, session)
                 rss = peak_rss_mb(python_pid(tmux.pane_pid(session)))
                 if counted:
@@ -510,7 +530,7 @@ async def interaction_session(db: Path, samples: dict[str, list[float]]) -> None
     app = EcomApp(db=str(db))
     async with app.run_test(size=SIZE) as pilot:
         deadline = time.monotonic() + PAINT_TIMEOUT
-        while not (app.task_board is not None and app.task_board.loaded):
+        while not (app.tab("tasks") is not None and app.tab("tasks").loaded):
             if time.monotonic() > deadline:
                 raise RuntimeError("the task board did not load")
             await pilot.pause(0.05)
@@ -535,7 +555,7 @@ async def interaction_session(db: Path, samples: dict[str, list[float]]) -> None
         await settle(pilot)
 
         # Filter keystrokes on the full board: type the text, then erase it; twice, one way each.
-        board = app.task_board
+        board = app.tab("tasks")
         await pilot.press("slash")
         await settle(pilot)
         if getattr(app.focused, "id", None) != "filter":
@@ -569,19 +589,23 @@ def measure_interactions(ctx: Context) -> list[Result]:
         asyncio.run(interaction_session(db, samples))
         print(f"  interactions run {run + 1}: done", flush=True)
 
-    from ecomtui.app import TABS as APP_TABS
-
     results: list[Result] = []
     for key in TAB_KEYS:
-        label = f"{key} {APP_TABS[key][1]}" if key in APP_TABS else key
-        results.append(Result(f"tab switch → {label}, first visit", "ms", samples.get(f"tab {key} first", []), target=100))
+        label = f"{key} {TAB_LABELS.get(key, '')}".strip()
+        results.append(
+            Result(f"tab switch → {label}, first visit", "ms", samples.get(f"tab {key} first", []), target=100)
+        )
         results.append(Result(f"tab switch → {label}", "ms", samples.get(f"tab {key} settled", []), target=100))
     results.append(Result("filter keystroke (large board)", "ms", samples["filter settled"], target=50))
     results.append(Result("card move (shift+→ / shift+←)", "ms", samples["move settled"], target=50))
     floor = Result("Pilot press+pause floor (unbound key)", "ms", samples["floor"], info="reference")
     results.append(floor)
     for key in TAB_KEYS:
-        results.append(Result(f"tab switch → {key}, press+pause", "ms", samples.get(f"tab {key} press", []), info="info (see floor)"))
+        results.append(
+            Result(
+                f"tab switch → {key}, press+pause", "ms", samples.get(f"tab {key} press", []), info="info (see floor)"
+            )
+        )
     results.append(Result("filter keystroke, press+pause", "ms", samples["filter press"], info="info (see floor)"))
     results.append(Result("card move, press+pause", "ms", samples["move press"], info="info (see floor)"))
     return results
@@ -595,7 +619,10 @@ def measure_cli(ctx: Context) -> list[Result]:
     copy = ctx.copy_of_large("cli-add.db")
     commands = [
         (Result("CLI: ecomtui --help", "s", target=0.3), ecomtui_cmd("--help")),
-        (Result("CLI: task list --json (large)", "s", target=1.0), ecomtui_cmd("task", "list", "--json", "--db", str(ctx.large))),
+        (
+            Result("CLI: task list --json (large)", "s", target=1.0),
+            ecomtui_cmd("task", "list", "--json", "--db", str(ctx.large)),
+        ),
         (Result("CLI: task add (large)", "s", target=0.5), ecomtui_cmd("task", "add", "bench", "--db", str(copy))),
     ]
     for result, cmd in commands:
@@ -673,7 +700,7 @@ def machine(load_at_start: tuple[float, float, float] | None = None) -> list[tup
         ("SQLAlchemy", version("SQLAlchemy")),
         ("tmux", tmux),
         ("Load average (1/5/15 min)", _load_text(load_at_start)),
-        ("Date", datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC")),
+        ("Date", datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC")),
         ("Commit", git_commit()),
     ]
 
@@ -690,15 +717,25 @@ def _load_text(at_start: tuple[float, float, float] | None) -> str:
 
 def git_commit() -> str:
     try:
-        head = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=REPO, capture_output=True, text=True, check=True).stdout.strip()
-        dirty = subprocess.run(["git", "status", "--porcelain", "--untracked-files=no"], cwd=REPO, capture_output=True, text=True).stdout.strip()
+        head = subprocess.run(
+            ["git", "rev-parse", "--short", "HEAD"], cwd=REPO, capture_output=True, text=True, check=True
+        ).stdout.strip()
+        dirty = subprocess.run(
+            ["git", "status", "--porcelain", "--untracked-files=no"], cwd=REPO, capture_output=True, text=True
+        ).stdout.strip()
         return head + (" (with uncommitted changes)" if dirty else "")
     except (OSError, subprocess.CalledProcessError):
         return "not a git checkout"
 
 
-def write_results(path: Path, results: list[Result], ctx: Context, flags: str, seconds: float,
-                  load_at_start: tuple[float, float, float] | None) -> None:
+def write_results(
+    path: Path,
+    results: list[Result],
+    ctx: Context,
+    flags: str,
+    seconds: float,
+    load_at_start: tuple[float, float, float] | None,
+) -> None:
     rows = [HEADER, *(r.cells() for r in results)]
     failed = [r for r in results if r.passed is False]
     lines = [
@@ -730,7 +767,9 @@ def write_results(path: Path, results: list[Result], ctx: Context, flags: str, s
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0], formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__.split("\n\n")[0], formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--quick", action="store_true", help="3 runs per measurement instead of 7")
     parser.add_argument("--runs", type=int, help="runs per measurement (overrides --quick)")
     parser.add_argument("--out", type=Path, default=HERE / "RESULTS.md", help="where to write the Markdown report")
@@ -767,7 +806,11 @@ def main() -> int:
             try:
                 results.extend(measure(ctx))
             except Exception as exc:  # one broken measurement must not hide the others
-                results.append(Result(title, "ms", note=f"error: {type(exc).__name__}: {str(exc).splitlines()[0] if str(exc) else ''}"))
+                results.append(
+                    Result(
+                        title, "ms", note=f"error: {type(exc).__name__}: {str(exc).splitlines()[0] if str(exc) else ''}"
+                    )
+                )
                 print(f"  {title} failed: {exc}", file=sys.stderr, flush=True)
     finally:
         if args.keep:
@@ -803,7 +846,11 @@ def main() -> int:
     if failed:
         print("TARGETS MISSED:")
         for r in failed:
-            detail = f"{r.ratio:.2f}x baseline, target {r.target_text()}" if r.ratio is not None else f"median {r.fmt(r.median)}, target {r.target_text()}"
+            detail = (
+                f"{r.ratio:.2f}x baseline, target {r.target_text()}"
+                if r.ratio is not None
+                else f"median {r.fmt(r.median)}, target {r.target_text()}"
+            )
             print(f"  FAIL  {r.name}: {detail}")
     else:
         print("All targets met.")

@@ -1,34 +1,39 @@
 """The ecomtui App: tab bar, global keys, command palette, help and the database status line.
 
-Start-up paints this shell first; the database layer is imported and opened
-in a thread worker afterwards (see ``ui.db_bridge``), and each tab fills in
-when its data arrives.
+The tabs come from one list (:mod:`ecomtui.ui.tabs`); the app composes them,
+binds their number keys and asks the current one for its palette commands,
+and never reaches into a tab's widgets. Start-up paints this shell first; the
+database layer is imported and opened in the bridge's thread afterwards
+(:mod:`ecomtui.ui.db_bridge`), the first tab loads as soon as it is open and
+the others once the first tab's data shows.
 """
 
 from __future__ import annotations
 
 import gc
 import time
+from functools import partial
 
 from rich.text import Text
 from textual.app import App, ComposeResult
 from textual.binding import Binding
-from textual.reactive import Reactive
 from textual.screen import ModalScreen, Screen
-from textual.widget import Widget
 from textual.widgets import ContentSwitcher, Input, Static
-from ecomtui.ui.widgets.key_footer import KeyFooter
 
 from ecomtui import clock
 from ecomtui.db.location import DbLocation, resolve
-from ecomtui.ui.db_bridge import DbBridge
-from ecomtui.ui.tasks import TaskBoard
+from ecomtui.ui.db_bridge import DatabaseFailed, DatabaseOpened, DbBridge, JobDone, StoreChanged
+from ecomtui.ui.tab import EcomTab
+from ecomtui.ui.tabs import TABS
+from ecomtui.ui.textual_patches import FocusRepaintScreen, KeyFooter
 from ecomtui.ui.widgets.tab_bar import TabBar, TabSpec
 
 STARTED = time.perf_counter()
 
-# Tabs that exist today, in PRODUCT.md order, with their number keys.
-TABS = {"2": ("tasks", "Tasks")}
+GLOBAL_HELP_NOTES = (
+    ("ctrl+p", "command palette: every action of the current tab, filters, go to a tab"),
+    ("escape", "close a dialog, clear a filter"),
+)
 
 
 def _commands_provider():
@@ -38,14 +43,19 @@ def _commands_provider():
     return EcomCommands
 
 
-class MainScreen(Screen):
-    """The app's screen. A focus change repaints only the widgets whose focus styles change.
+def _tab_binding(tab: type[EcomTab]) -> Binding:
+    return Binding(
+        tab.TAB_KEY,
+        f"switch_tab('{tab.TAB_ID}')",
+        tab.TAB_LABEL,
+        show=False,
+        tooltip=f"{tab.TAB_LABEL} tab",
+        id=f"app.tab.{tab.TAB_ID}",
+    )
 
-    Textual's Screen repaints the whole terminal on every focus change; on the
-    board, moving between columns (or moving a card) would pay that each time.
-    """
 
-    focused: Reactive[Widget | None] = Reactive(None, repaint=False)
+class MainScreen(FocusRepaintScreen):
+    """The app's screen (see FocusRepaintScreen: focus changes repaint only what changes)."""
 
 
 class EcomApp(App):
@@ -57,21 +67,32 @@ class EcomApp(App):
     ENABLE_COMMAND_PALETTE = True
 
     BINDINGS = [
-        Binding("question_mark", "help", "Help", id="app.help"),
-        Binding("q", "quit", "Quit", id="app.quit"),
+        Binding("question_mark", "help", "Help", tooltip="this help", id="app.help"),
+        Binding("q", "quit", "Quit", tooltip="quit", id="app.quit"),
         # priority: handled before the key goes to a widget, so the field has focus
         # before the next key arrives (fast typists type "/seo" as one burst)
-        Binding("slash", "filter", "Filter", priority=True, id="app.filter"),
-        *[Binding(key, f"switch_tab('{tab}')", label, show=False, id=f"app.tab.{tab}") for key, (tab, label) in TABS.items()],
+        Binding("slash", "filter", "Filter", priority=True, tooltip="filter the current view", id="app.filter"),
+        Binding("w", "review", "Review", tooltip="the weekly review of last week", id="app.review"),
+        Binding(
+            "ctrl+r",
+            "refresh",
+            "Refresh",
+            show=False,
+            tooltip="read the store again now (changes made elsewhere also show within seconds)",
+            id="app.refresh",
+        ),
+        *[_tab_binding(tab) for tab in TABS],
     ]
 
     def __init__(self, location: DbLocation | None = None, db: str | None = None) -> None:
         super().__init__()
         self.location = location or resolve(db)
-        self.bridge = DbBridge(self, self.location)
+        warm = tuple(module for tab in TABS for module in tab.WARM_MODULES)
+        self.bridge = DbBridge(self, self.location, warm_modules=warm)
         self.database = None
         self.startup_seconds: float | None = None  # module import to first data on screen
-        self._board = TaskBoard(id="tasks")
+        self.tabs: dict[str, EcomTab] = {tab.TAB_ID: tab() for tab in sorted(TABS, key=lambda t: t.TAB_KEY)}
+        self.first_tab = next(iter(self.tabs))
 
     def on_load(self) -> None:
         if self.no_color:
@@ -81,9 +102,10 @@ class EcomApp(App):
         return MainScreen(id="_default")
 
     def compose(self) -> ComposeResult:
-        yield TabBar([TabSpec(tab, key, label) for key, (tab, label) in TABS.items()], id="tab-bar")
-        with ContentSwitcher(id="tabs", initial="tasks"):
-            yield self._board
+        specs = [TabSpec(tab.TAB_ID, tab.TAB_KEY, tab.TAB_LABEL) for tab in self.tabs.values()]
+        yield TabBar(specs, active=self.first_tab, id="tab-bar")
+        with ContentSwitcher(id="tabs", initial=self.first_tab):
+            yield from self.tabs.values()
         yield Static(self._status_text(), id="status-line")
         yield KeyFooter()
 
@@ -96,27 +118,40 @@ class EcomApp(App):
         line.append(self.location.describe())
         return line
 
+    # ---- tabs -----------------------------------------------------------------------
+
+    def tab(self, tab_id: str) -> EcomTab | None:
+        """The tab with this id once it is mounted (None before, e.g. for a palette opened very early)."""
+        tab = self.tabs.get(tab_id)
+        return tab if tab is not None and tab.is_mounted else None
+
     @property
-    def task_board(self) -> TaskBoard | None:
-        """The board once it is mounted (None before, e.g. for a palette opened very early)."""
-        return self._board if self._board.is_mounted else None
+    def current_tab(self) -> EcomTab | None:
+        return self.tab(self.query_one("#tabs", ContentSwitcher).current or "")
+
+    # ---- database -------------------------------------------------------------------
 
     def on_ready(self) -> None:
         # The first frame is on screen: now load the database layer, off the UI thread.
-        self.bridge.start(self._database_open, self._database_failed)
+        self.bridge.start()
 
-    def _database_open(self, database) -> None:
-        self.database = database
-        if database.backup_path is not None:
+    def on_database_opened(self, message: DatabaseOpened) -> None:
+        self.database = message.database
+        if self.database.backup_path is not None:
             self.notify(
-                f"The database was upgraded to this version; the old file was copied to {database.backup_path}",
+                f"The database was upgraded to this version; the old file was copied to {self.database.backup_path}",
                 title="Database upgraded",
                 timeout=10,
                 markup=False,
             )
-        board = self.task_board
-        if board is not None:
-            board.load(on_loaded=self.start_up_done)
+        self.tabs[self.first_tab].load()
+
+    def on_ecom_tab_data_shown(self, message: EcomTab.DataShown) -> None:
+        if self.startup_seconds is None:
+            self.start_up_done()
+            for tab in self.tabs.values():  # the others now, so switching to them is instant
+                if tab is not message.tab:
+                    tab.load()
 
     def start_up_done(self) -> None:
         """The first data is on screen: let the garbage collector work again.
@@ -129,27 +164,54 @@ class EcomApp(App):
         gc.freeze()
         gc.enable()
 
-    def _database_failed(self, exc: Exception) -> None:
+    def on_database_failed(self, message: DatabaseFailed) -> None:
         from ecomtui.ui.dialogs.error import ErrorDialog
 
+        exc = message.error
         self.start_up_done()
-        self.query_one("#board-status", Static).update(Text("The database could not be opened."))
-        message = f"{self.location.describe()}\n\n{exc}\n\nClosing this leaves ecomtui; nothing was changed."
+        for tab in self.tabs.values():
+            tab.database_failed()
+        text = f"{self.location.describe()}\n\n{exc}\n\nClosing this leaves ecomtui; nothing was changed."
         # Nothing works without the database: closing the explanation ends the app
         # with the reason on the terminal and a non-zero exit code.
         self.push_screen(
-            ErrorDialog("Cannot open the database", message),
+            ErrorDialog("Cannot open the database", text),
             lambda _: self.exit(return_code=1, message=Text(f"ecomtui: error: {exc}")),
         )
 
-    def show_error(self, exc: Exception) -> None:
-        """Any failure of a database job: a dialog, never a traceback."""
-        from ecomtui.ui.dialogs.error import ErrorDialog
+    def on_store_changed(self, message: StoreChanged) -> None:
+        """Someone else wrote to the store: the visible tab reads again now, the others when shown."""
+        current = self.current_tab
+        for tab in self.tabs.values():
+            if not tab.loaded:
+                continue  # its first load is on its way
+            if tab is current:
+                tab.load()
+            else:
+                tab.stale = True
 
+    def action_refresh(self) -> None:
+        self.bridge.check_now()
+
+    def on_job_done(self, message: JobDone) -> None:
+        message.stop()
+        self.bridge.deliver(message)
+
+    def explain(self, exc: Exception) -> str:
+        """A failure as one plain line for the user."""
         from ecomtui.services.validation import InvalidInput
 
-        message = exc.message if isinstance(exc, InvalidInput) else f"{type(exc).__name__}: {exc}"
-        self.push_screen(ErrorDialog("That did not work", message))
+        if isinstance(exc, InvalidInput):
+            return exc.message
+        detail = getattr(exc, "orig", None) or exc
+        text = str(detail).strip()
+        return text.splitlines()[0] if text else type(detail).__name__
+
+    def show_error(self, exc: Exception) -> None:
+        """Any failure of a database job or its callback: a dialog, never a traceback."""
+        from ecomtui.ui.dialogs.error import ErrorDialog
+
+        self.push_screen(ErrorDialog("That did not work", self.explain(exc)))
 
     def on_unmount(self) -> None:
         self.bridge.stop()
@@ -157,33 +219,61 @@ class EcomApp(App):
     # ---- actions --------------------------------------------------------------------
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if isinstance(self.screen, ModalScreen) and action in ("switch_tab", "help", "quit", "filter"):
+        on_main = self.screen is self.screen_stack[0]
+        if isinstance(self.screen, ModalScreen) and action == "help":
+            return False
+        if not on_main and action in ("switch_tab", "quit", "filter", "refresh", "review"):
             return False
         if action == "filter":
-            board = self.task_board
+            tab = self.current_tab
             # text areas live only in dialogs (ruled out above); Input is already loaded
             typing = isinstance(self.focused, Input)
-            return board is not None and board.display and not typing
+            return tab is not None and tab.can_filter() and not typing
         return True
 
     def action_filter(self) -> None:
-        board = self.task_board
-        if board is not None:
-            board.start_filter_now()
+        tab = self.current_tab
+        if tab is not None:
+            tab.start_filter()
 
-    def action_switch_tab(self, tab: str) -> None:
-        self.query_one("#tabs", ContentSwitcher).current = tab
-        self.query_one("#tab-bar", TabBar).active = tab
-        if tab == "tasks" and self.task_board is not None:
-            self.task_board.focus_first_column()
+    def action_switch_tab(self, tab_id: str) -> None:
+        self.query_one("#tabs", ContentSwitcher).current = tab_id
+        self.query_one("#tab-bar", TabBar).active = tab_id
+        tab = self.tab(tab_id)
+        if tab is not None:
+            if tab.stale:
+                tab.load()
+            tab.activated()
 
     def on_tab_bar_activated(self, event: TabBar.Activated) -> None:
         self.action_switch_tab(event.tab_id)
+
+    def action_review(self) -> None:
+        from ecomtui.ui.review import ReviewScreen
+
+        self.push_screen(ReviewScreen())
+
+    def jump_to(self, tab_id: str, item_id: int) -> None:
+        """Show one item on its tab (from the Dashboard)."""
+        tab = self.tab(tab_id)
+        if tab is None:
+            return
+        self.action_switch_tab(tab_id)
+        tab.select_item(item_id)
 
     def action_help(self) -> None:
         from ecomtui.ui.dialogs.help import HelpScreen
 
         self.push_screen(HelpScreen())
+
+    def switch_commands(self):
+        """Palette commands to go to each tab."""
+        for tab in self.tabs.values():
+            yield (
+                f"Go to {tab.TAB_LABEL}",
+                partial(self.action_switch_tab, tab.TAB_ID),
+                f"Show the {tab.TAB_LABEL} tab ({tab.TAB_KEY})",
+            )
 
 
 def run_app(db: str | None = None) -> int:

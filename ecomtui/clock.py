@@ -7,7 +7,7 @@ freeze the date with the ``ECOMTUI_TODAY`` environment variable (ISO date).
 from __future__ import annotations
 
 import os
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 
 
 def today() -> date:
@@ -20,7 +20,7 @@ def today() -> date:
 
 def now() -> datetime:
     """The current moment in UTC (timezone-aware, as the database columns expect)."""
-    return datetime.now(timezone.utc)
+    return datetime.now(UTC)
 
 
 def iso_week(day: date) -> str:

@@ -18,27 +18,34 @@ PostgreSQL the same holds by building it in one transaction, which drops and
 recreates the tables (so ids start from 1 as in a new file).
 
 One function per domain, called in order by :func:`_fill`:
-``_settings``, ``_partners``, ``_tasks``. New domains (promotions, budget,
-KPIs...) add a ``_<domain>(session, demo)`` function and one line in
-``_fill``; ids they need from earlier domains are in :class:`_Demo`.
+``_settings``, ``_partners``, ``_tasks``, then each part in ``DEMO_PARTS``
+(new domains add theirs there, in a module of their own); ids they need from
+earlier domains are in :class:`_Demo`.
 """
 
 from __future__ import annotations
 
 import calendar
+import importlib
 import os
 import random
 import sqlite3
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from datetime import date, datetime, time, timedelta, timezone
+from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
-from typing import Callable, Sequence, TextIO
+from typing import TextIO
 
 from ecomtui.db import location
 from ecomtui.db.location import DEMO_FILE, DbLocation
 from ecomtui.services.validation import InvalidInput
 
 SCALES = ("small", "large")
+
+# Each domain adds its part of the demo store here: "module:function", called in this order with
+# (session, demo, say) after the settings, partners and tasks above are written. A part draws its
+# random numbers from demo.rng("its-domain"), so adding one changes nothing in the others.
+DEMO_PARTS: tuple[str, ...] = ()
 SMALL_TASKS = 120
 LARGE_TASKS = 20_000
 LARGE_MONTHS = 60  # five years of sprints, the last one being next month's
@@ -205,7 +212,8 @@ def _build_on_server(where: DbLocation, *, scale: str, seed: int, today: date, s
     from sqlmodel import Session
 
     from ecomtui.db import schema
-    from ecomtui.db.engine import DatabaseError, open_database, plain_reason
+    from ecomtui.db.engine import open_database
+    from ecomtui.db.errors import DatabaseError, plain_reason
 
     database = open_database(location=where, upgrade=False)
     try:
@@ -246,6 +254,9 @@ def _fill(session, demo: _Demo, say: Callable[[str], None]) -> None:
     _settings(session, demo)
     _partners(session, demo, say)
     _tasks(session, demo, say)
+    for path_name in DEMO_PARTS:
+        module, _, function = path_name.partition(":")
+        getattr(importlib.import_module(module), function)(session, demo, say)
 
 
 # ---- dates ----------------------------------------------------------------------
@@ -270,7 +281,7 @@ def _month_key(day: date) -> str:
 
 def _at(day: date, rng: random.Random, earliest: int = 7, latest: int = 18) -> datetime:
     """A UTC moment on ``day`` during office hours."""
-    return datetime.combine(day, time(rng.randint(earliest, latest), rng.randint(0, 59)), tzinfo=timezone.utc)
+    return datetime.combine(day, time(rng.randint(earliest, latest), rng.randint(0, 59)), tzinfo=UTC)
 
 
 def _day_between(rng: random.Random, first: date, last: date) -> date:
@@ -298,75 +309,114 @@ def _settings(session, demo: _Demo) -> None:
 _PARTNERS: tuple[dict, ...] = (
     # in-house specialists
     dict(
-        name="Mia Keller", kind="in-house", services=("SEO", "Content"),
+        name="Mia Keller",
+        kind="in-house",
+        services=("SEO", "Content"),
         contacts=(("Mia Keller", "SEO & Content Lead", f"mia.keller@{STORE_DOMAIN}", "+49 30 23125 201"),),
         notes="Owns organic search, the blog and buying guides.",
     ),
     dict(
-        name="Jonas Berg", kind="in-house", services=("PPC", "Paid Social"),
+        name="Jonas Berg",
+        kind="in-house",
+        services=("PPC", "Paid Social"),
         contacts=(("Jonas Berg", "Performance Marketing Manager", f"jonas.berg@{STORE_DOMAIN}", "+49 30 23125 202"),),
         notes="Runs Google Ads and Meta together with Brightlane; approves all ad budgets.",
     ),
     dict(
-        name="Lena Hoffmann", kind="in-house", services=("Email", "CRM"),
+        name="Lena Hoffmann",
+        kind="in-house",
+        services=("Email", "CRM"),
         contacts=(("Lena Hoffmann", "CRM & Email Manager", f"lena.hoffmann@{STORE_DOMAIN}", "+49 30 23125 203"),),
         notes="Newsletter calendar, flows and the customer segments.",
     ),
     dict(
-        name="Samir Haddad", kind="in-house", services=("Marketplaces", "Affiliate", "Feeds"),
+        name="Samir Haddad",
+        kind="in-house",
+        services=("Marketplaces", "Affiliate", "Feeds"),
         contacts=(("Samir Haddad", "Marketplace & Feed Manager", f"samir.haddad@{STORE_DOMAIN}", "+49 30 23125 204"),),
         notes="Amazon and Zalando accounts, product feeds, affiliate network.",
     ),
     dict(
-        name="Clara Novak", kind="in-house", services=("Social", "Influencers"),
-        contacts=(("Clara Novak", "Social Media & Community Manager", f"clara.novak@{STORE_DOMAIN}", "+49 30 23125 205"),),
+        name="Clara Novak",
+        kind="in-house",
+        services=("Social", "Influencers"),
+        contacts=(
+            ("Clara Novak", "Social Media & Community Manager", f"clara.novak@{STORE_DOMAIN}", "+49 30 23125 205"),
+        ),
         notes="Instagram, TikTok, Pinterest and creator partnerships.",
     ),
     # agencies
     dict(
-        name="Brightlane Digital", kind="agency", services=("PPC", "Paid Social"),
+        name="Brightlane Digital",
+        kind="agency",
+        services=("PPC", "Paid Social"),
         contacts=(
             ("Tom Reinhardt", "Account Director", "tom.reinhardt@brightlane.example", "+49 30 23125 101"),
             ("Aylin Demir", "Paid Social Lead", "aylin.demir@brightlane.example", "+49 30 23125 102"),
         ),
-        retainer_minor=480_000, contract=(-14, 10), rating=4, website="https://brightlane.example",
+        retainer_minor=480_000,
+        contract=(-14, 10),
+        rating=4,
+        website="https://brightlane.example",
         notes="Google Ads and Meta Ads. Monthly performance call first Tuesday of the month.",
     ),
     dict(
-        name="Rankwell SEO", kind="agency", services=("SEO", "Content"),
+        name="Rankwell SEO",
+        kind="agency",
+        services=("SEO", "Content"),
         contacts=(
             ("Peter Lindholm", "Senior SEO Consultant", "peter@rankwell.example", "+49 30 23125 111"),
             ("Hanna Vogt", "Content Strategist", "hanna@rankwell.example", "+49 30 23125 112"),
         ),
-        retainer_minor=290_000, contract=(-11, 1), rating=3, website="https://rankwell.example",
+        retainer_minor=290_000,
+        contract=(-11, 1),
+        rating=3,
+        website="https://rankwell.example",
         notes="Technical SEO and link building. Contract renewal coming up: compare offers first.",
     ),
     dict(
-        name="Mailcraft Studio", kind="agency", services=("Email", "CRM"),
+        name="Mailcraft Studio",
+        kind="agency",
+        services=("Email", "CRM"),
         contacts=(("Julia Brandt", "Lifecycle Marketing Lead", "julia@mailcraft.example", "+49 30 23125 121"),),
-        retainer_minor=165_000, contract=(-7, 5), rating=5, website="https://mailcraft.example",
+        retainer_minor=165_000,
+        contract=(-7, 5),
+        rating=5,
+        website="https://mailcraft.example",
         notes="Klaviyo flows, newsletter templates and deliverability.",
     ),
     dict(
-        name="Pixel & Pine", kind="agency", services=("UX", "IT", "CRO"),
+        name="Pixel & Pine",
+        kind="agency",
+        services=("UX", "IT", "CRO"),
         contacts=(
             ("Ben Adler", "Project Manager", "ben.adler@pixelpine.example", "+49 30 23125 131"),
             ("Marta Silva", "Lead Shopify Developer", "marta.silva@pixelpine.example", "+49 30 23125 132"),
         ),
-        retainer_minor=340_000, contract=(-20, 4), rating=4, website="https://pixelpine.example",
+        retainer_minor=340_000,
+        contract=(-20, 4),
+        rating=4,
+        website="https://pixelpine.example",
         notes="Shop theme, checkout tests and tracking. Tickets via their project board.",
     ),
     # freelancers
     dict(
-        name="Nora Lindqvist", kind="freelancer", services=("Content", "Photography"),
+        name="Nora Lindqvist",
+        kind="freelancer",
+        services=("Content", "Photography"),
         contacts=(("Nora Lindqvist", "Copywriter & Photographer", "hello@noralindqvist.example", "+49 30 23125 141"),),
-        rating=5, website="https://noralindqvist.example",
+        rating=5,
+        website="https://noralindqvist.example",
         notes="Product shoots and copy. Day rate EUR 650, booked per project.",
     ),
     dict(
-        name="Luca Romano", kind="freelancer", services=("Influencers", "Affiliate"),
+        name="Luca Romano",
+        kind="freelancer",
+        services=("Influencers", "Affiliate"),
         contacts=(("Luca Romano", "Creator Partnerships", "luca@lucaromano.example", "+49 30 23125 151"),),
-        retainer_minor=90_000, contract=(-3, 3), rating=3,
+        retainer_minor=90_000,
+        contract=(-3, 3),
+        rating=3,
         notes="Finds and briefs hiking and camping creators; tracks their codes.",
     ),
 )
@@ -407,108 +457,167 @@ def _partners(session, demo: _Demo, say: Callable[[str], None]) -> None:
 
 # channel -> (how often it gets a task, owners with weights, title templates)
 _CHANNEL_WORK: dict[str, tuple[int, tuple[tuple[str, int], ...], tuple[str, ...]]] = {
-    "SEO": (14, (("Mia Keller", 5), ("Rankwell SEO", 4)), (
-        "Rewrite meta descriptions for {category} category",
-        "Fix 404s from old {category} URLs",
-        "Add FAQ schema to {product} page",
-        "Internal linking audit for {category} buying guides",
-        "Keyword research: {category} for {season}",
-        "Fix canonical tags on filtered {category} pages",
-        "Optimise image alt texts on {category} pages",
-        "Review monthly SEO report with Rankwell",
-        "Improve Core Web Vitals on product pages",
-        "Get {event} landing page indexed early",
-    )),
-    "PPC": (14, (("Jonas Berg", 4), ("Brightlane Digital", 5)), (
-        "Fix broken product feed in Merchant Center",
-        "Restructure Shopping campaigns for {category}",
-        "Add negative keywords from search-term report",
-        "Raise tROAS target for {category} campaign",
-        "Launch brand search campaign in {market}",
-        "Set up Performance Max for {category}",
-        "Write {event} ad copy and sitelinks",
-        "Check disapproved ads for {product}",
-        "Exclude out-of-stock sizes from Shopping ads",
-    )),
-    "Paid Social": (11, (("Jonas Berg", 3), ("Brightlane Digital", 4)), (
-        "Brief agency on {quarter} Meta creatives",
-        "New UGC video ads for {product}",
-        "Retargeting audience for {category} viewers",
-        "Test Advantage+ shopping campaign for {category}",
-        "Refresh carousel ads for {event}",
-        "TikTok test campaign for {product}",
-        "Pause fatigued Meta ad sets",
-    )),
-    "Email": (12, (("Lena Hoffmann", 5), ("Mailcraft Studio", 3)), (
-        "Write {event} newsletter",
-        "Set up abandoned-cart flow for {category}",
-        "Add {product} cross-sell to welcome series",
-        "Sunset inactive subscribers (180+ days)",
-        "A/B test subject lines for {event} mailing",
-        "Back-in-stock alert for {product}",
-        "Post-purchase review request for {category}",
-        "Plan {month} newsletter calendar",
-    )),
-    "Social": (9, (("Clara Novak", 6),), (
-        "Plan Instagram posts for {month}",
-        "Reel: how to pack the {product}",
-        "Community giveaway with the {product}",
-        "Reply templates for customer DMs",
-        "Story series: {season} gear checklist",
-        "Pinterest board for {category}",
-    )),
-    "Content": (11, (("Mia Keller", 3), ("Nora Lindqvist", 3), ("Rankwell SEO", 1)), (
-        "Refresh {event} landing page",
-        "Buying guide: how to choose {category}",
-        "Product photos for the {product}",
-        "Size guide for {category}",
-        "Blog post: {season} hiking checklist",
-        "Rewrite product copy for the {product}",
-        "Video review of the {product}",
-    )),
-    "Affiliate": (4, (("Samir Haddad", 3), ("Luca Romano", 3)), (
-        "Onboard new outdoor bloggers to the affiliate program",
-        "Update affiliate commission for {category}",
-        "Send {event} creatives to affiliates",
-        "Check affiliate voucher code leaks",
-        "Quarterly affiliate payout review",
-    )),
-    "Marketplaces": (8, (("Samir Haddad", 6),), (
-        "List the {product} on Amazon",
-        "Fix rejected listings on Zalando",
-        "Sync {category} stock levels with Amazon",
-        "Optimise Amazon titles for {category}",
-        "Answer customer questions on Amazon for the {product}",
-        "Prepare {event} deals on Amazon",
-    )),
-    "Influencers": (5, (("Clara Novak", 3), ("Luca Romano", 4)), (
-        "Send {product} samples to hiking creators",
-        "Negotiate rates for {event} influencer posts",
-        "Track influencer discount codes for {month}",
-        "Shortlist creators for {category} campaign",
-    )),
-    "Other": (12, (("Pixel & Pine", 5), ("Samir Haddad", 1), ("Mia Keller", 1)), (
-        "A/B test checkout shipping banner",
-        "Fix mobile filter bug on {category} page",
-        "Update returns policy page",
-        "Speed up {category} collection page",
-        "Check GA4 purchase event after theme update",
-        "Add Klarna to checkout",
-        "Update cookie banner texts",
-        "Test free-shipping threshold for {market}",
-        "Fix VAT display for {market} customers",
-    )),
+    "SEO": (
+        14,
+        (("Mia Keller", 5), ("Rankwell SEO", 4)),
+        (
+            "Rewrite meta descriptions for {category} category",
+            "Fix 404s from old {category} URLs",
+            "Add FAQ schema to {product} page",
+            "Internal linking audit for {category} buying guides",
+            "Keyword research: {category} for {season}",
+            "Fix canonical tags on filtered {category} pages",
+            "Optimise image alt texts on {category} pages",
+            "Review monthly SEO report with Rankwell",
+            "Improve Core Web Vitals on product pages",
+            "Get {event} landing page indexed early",
+        ),
+    ),
+    "PPC": (
+        14,
+        (("Jonas Berg", 4), ("Brightlane Digital", 5)),
+        (
+            "Fix broken product feed in Merchant Center",
+            "Restructure Shopping campaigns for {category}",
+            "Add negative keywords from search-term report",
+            "Raise tROAS target for {category} campaign",
+            "Launch brand search campaign in {market}",
+            "Set up Performance Max for {category}",
+            "Write {event} ad copy and sitelinks",
+            "Check disapproved ads for {product}",
+            "Exclude out-of-stock sizes from Shopping ads",
+        ),
+    ),
+    "Paid Social": (
+        11,
+        (("Jonas Berg", 3), ("Brightlane Digital", 4)),
+        (
+            "Brief agency on {quarter} Meta creatives",
+            "New UGC video ads for {product}",
+            "Retargeting audience for {category} viewers",
+            "Test Advantage+ shopping campaign for {category}",
+            "Refresh carousel ads for {event}",
+            "TikTok test campaign for {product}",
+            "Pause fatigued Meta ad sets",
+        ),
+    ),
+    "Email": (
+        12,
+        (("Lena Hoffmann", 5), ("Mailcraft Studio", 3)),
+        (
+            "Write {event} newsletter",
+            "Set up abandoned-cart flow for {category}",
+            "Add {product} cross-sell to welcome series",
+            "Sunset inactive subscribers (180+ days)",
+            "A/B test subject lines for {event} mailing",
+            "Back-in-stock alert for {product}",
+            "Post-purchase review request for {category}",
+            "Plan {month} newsletter calendar",
+        ),
+    ),
+    "Social": (
+        9,
+        (("Clara Novak", 6),),
+        (
+            "Plan Instagram posts for {month}",
+            "Reel: how to pack the {product}",
+            "Community giveaway with the {product}",
+            "Reply templates for customer DMs",
+            "Story series: {season} gear checklist",
+            "Pinterest board for {category}",
+        ),
+    ),
+    "Content": (
+        11,
+        (("Mia Keller", 3), ("Nora Lindqvist", 3), ("Rankwell SEO", 1)),
+        (
+            "Refresh {event} landing page",
+            "Buying guide: how to choose {category}",
+            "Product photos for the {product}",
+            "Size guide for {category}",
+            "Blog post: {season} hiking checklist",
+            "Rewrite product copy for the {product}",
+            "Video review of the {product}",
+        ),
+    ),
+    "Affiliate": (
+        4,
+        (("Samir Haddad", 3), ("Luca Romano", 3)),
+        (
+            "Onboard new outdoor bloggers to the affiliate program",
+            "Update affiliate commission for {category}",
+            "Send {event} creatives to affiliates",
+            "Check affiliate voucher code leaks",
+            "Quarterly affiliate payout review",
+        ),
+    ),
+    "Marketplaces": (
+        8,
+        (("Samir Haddad", 6),),
+        (
+            "List the {product} on Amazon",
+            "Fix rejected listings on Zalando",
+            "Sync {category} stock levels with Amazon",
+            "Optimise Amazon titles for {category}",
+            "Answer customer questions on Amazon for the {product}",
+            "Prepare {event} deals on Amazon",
+        ),
+    ),
+    "Influencers": (
+        5,
+        (("Clara Novak", 3), ("Luca Romano", 4)),
+        (
+            "Send {product} samples to hiking creators",
+            "Negotiate rates for {event} influencer posts",
+            "Track influencer discount codes for {month}",
+            "Shortlist creators for {category} campaign",
+        ),
+    ),
+    "Other": (
+        12,
+        (("Pixel & Pine", 5), ("Samir Haddad", 1), ("Mia Keller", 1)),
+        (
+            "A/B test checkout shipping banner",
+            "Fix mobile filter bug on {category} page",
+            "Update returns policy page",
+            "Speed up {category} collection page",
+            "Check GA4 purchase event after theme update",
+            "Add Klarna to checkout",
+            "Update cookie banner texts",
+            "Test free-shipping threshold for {market}",
+            "Fix VAT display for {market} customers",
+        ),
+    ),
 }
 
 _PRODUCTS = (
-    "Trailblazer 45L backpack", "Alpine Pro rain jacket", "Summit 800 down sleeping bag",
-    "Ridge GTX hiking boots", "Nordic merino base layer", "Basecamp 2 tent", "Glacier insulated bottle",
-    "Canyon carbon trekking poles", "Fjord softshell jacket", "Ember gas stove", "Lumen 400 headlamp",
-    "Tundra down parka", "Drift ultralight hammock", "Cascade trail running shoes",
+    "Trailblazer 45L backpack",
+    "Alpine Pro rain jacket",
+    "Summit 800 down sleeping bag",
+    "Ridge GTX hiking boots",
+    "Nordic merino base layer",
+    "Basecamp 2 tent",
+    "Glacier insulated bottle",
+    "Canyon carbon trekking poles",
+    "Fjord softshell jacket",
+    "Ember gas stove",
+    "Lumen 400 headlamp",
+    "Tundra down parka",
+    "Drift ultralight hammock",
+    "Cascade trail running shoes",
 )
 _CATEGORIES = (
-    "backpacks", "rain jackets", "sleeping bags", "hiking boots", "tents", "base layers",
-    "camping cookware", "headlamps", "trail running shoes", "kids' outdoor wear", "down jackets",
+    "backpacks",
+    "rain jackets",
+    "sleeping bags",
+    "hiking boots",
+    "tents",
+    "base layers",
+    "camping cookware",
+    "headlamps",
+    "trail running shoes",
+    "kids' outdoor wear",
+    "down jackets",
 )
 _MARKETS = ("Austria", "Switzerland", "the Netherlands", "France", "Denmark")
 # retail moments worth preparing for in a sprint of this month
@@ -526,8 +635,20 @@ _EVENTS = {
     11: ("Black Friday", "Cyber Monday", "Singles' Day"),
     12: ("Christmas", "Winter Sale"),
 }
-_SEASONS = {12: "winter", 1: "winter", 2: "winter", 3: "spring", 4: "spring", 5: "spring",
-            6: "summer", 7: "summer", 8: "summer", 9: "autumn", 10: "autumn", 11: "autumn"}
+_SEASONS = {
+    12: "winter",
+    1: "winter",
+    2: "winter",
+    3: "spring",
+    4: "spring",
+    5: "spring",
+    6: "summer",
+    7: "summer",
+    8: "summer",
+    9: "autumn",
+    10: "autumn",
+    11: "autumn",
+}
 _NOTES = (
     "Agreed in the weekly with {owner}.",
     "Assets are in the shared drive under /{event}/.",
@@ -717,8 +838,13 @@ def _large_tasks(demo: _Demo, rng: random.Random, maker: _TaskMaker) -> list[dic
         elif sprint == current:
             done_share = 10 + 60 * elapsed
             rest = 100 - done_share
-            mix = (("done", done_share), ("review", rest * 0.08), ("doing", rest * 0.17),
-                   ("todo", rest * 0.45), ("backlog", rest * 0.30))
+            mix = (
+                ("done", done_share),
+                ("review", rest * 0.08),
+                ("doing", rest * 0.17),
+                ("todo", rest * 0.45),
+                ("backlog", rest * 0.30),
+            )
         elif sprint == previous:
             mix = (("done", 90), ("review", 1.5), ("doing", 1.5), ("todo", 3), ("backlog", 4))
         else:

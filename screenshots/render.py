@@ -18,14 +18,24 @@ from pathlib import Path
 TODAY = "2026-11-23"
 OUT = Path(__file__).resolve().parent
 
-# (file name, terminal size, keys to press once the board has loaded)
-SHOTS = [
-    ("tasks-120x40.svg", (120, 40), []),
-    ("tasks-80x24.svg", (80, 24), []),
-    ("tasks-filter-120x40.svg", (120, 40), ["slash", *"brief"]),
-    ("task-dialog-80x24.svg", (80, 24), ["right", "e"]),
+# Every tab at both sizes (from the app's own tab list), then screens reached by keys:
+# (file name, terminal size, keys to press once every tab has loaded)
+EXTRA_SHOTS = [
+    ("tasks-filter-120x40.svg", (120, 40), ["2", "slash", *"brief"]),
+    ("task-dialog-80x24.svg", (80, 24), ["2", "right", "e"]),
     ("help-120x40.svg", (120, 40), ["question_mark"]),
 ]
+
+
+def shots() -> list[tuple[str, tuple[int, int], list[str]]]:
+    from ecomtui.ui.tabs import TABS
+
+    tabs = [
+        (f"{tab.TAB_ID}-{w}x{h}.svg", (w, h), [tab.TAB_KEY])
+        for tab in sorted(TABS, key=lambda t: t.TAB_KEY)
+        for (w, h) in ((120, 40), (80, 24))
+    ]
+    return tabs + EXTRA_SHOTS
 
 
 async def shoot(db: Path, name: str, size: tuple[int, int], keys: list[str]) -> None:
@@ -34,11 +44,11 @@ async def shoot(db: Path, name: str, size: tuple[int, int], keys: list[str]) -> 
     app = EcomApp(db=str(db))
     async with app.run_test(size=size) as pilot:
         for _ in range(400):
-            if app.task_board is not None and app.task_board.loaded:
+            if all(tab.loaded for tab in app.tabs.values()):
                 break
             await pilot.pause(0.05)
         else:
-            raise SystemExit(f"the board did not load for {name}")
+            raise SystemExit(f"the tabs did not load for {name}")
         await pilot.pause(0.1)
         for key in keys:
             await pilot.press(key)
@@ -55,7 +65,7 @@ def main() -> int:
     from ecomtui.demo import write_demo
 
     db = write_demo(None, scale="small", seed=7)
-    for name, size, keys in SHOTS:
+    for name, size, keys in shots():
         asyncio.run(shoot(db, name, size, keys))
     return 0
 

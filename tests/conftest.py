@@ -19,17 +19,16 @@ they fail. ``sqlite_database`` is for tests of SQLite's own behaviour,
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
-import os
-
 import pytest
 from hypothesis import HealthCheck, settings
+from pg_server import Server, start_server
 
 from ecomtui.db import location
 from ecomtui.db.engine import Database, open_database
-from pg_server import Server, start_server
 
 FROZEN_TODAY = "2026-11-23"
 

@@ -56,7 +56,17 @@ def subprocess_cli(*args, cwd):
 
 def test_added_task_is_listed_exactly_as_typed(cli, db):
     code, out, err = cli(
-        "task", "add", "Fix [bold]checkout[/]", "--status", "doing", "--channel", "ppc", "--due", "2026-12-01", "--db", db
+        "task",
+        "add",
+        "Fix [bold]checkout[/]",
+        "--status",
+        "doing",
+        "--channel",
+        "ppc",
+        "--due",
+        "2026-12-01",
+        "--db",
+        db,
     )
     assert (code, err) == (0, "")
     assert out.startswith("added task ")
@@ -294,7 +304,9 @@ def test_info_hides_url_password(cli):
     assert "s3cret-pw" not in out + err
 
 
-@pytest.mark.parametrize("args", [["--help"], ["-h"], ["task", "--help"], ["task", "add", "--help"], ["info", "--help"]])
+@pytest.mark.parametrize(
+    "args", [["--help"], ["-h"], ["task", "--help"], ["task", "add", "--help"], ["info", "--help"]]
+)
 def test_help_exits_zero(cli, args):
     code, out, err = cli(*args)
     assert code == 0
@@ -332,7 +344,11 @@ def test_real_process_round_trip(tmp_path, db):
 
 
 def test_real_process_error_is_one_line_without_traceback(tmp_path, db):
-    for args in (["task", "add", "x", "--due", "2026-13-45"], ["task", "add"], ["task", "add", "x", "--channel", "nope"]):
+    for args in (
+        ["task", "add", "x", "--due", "2026-13-45"],
+        ["task", "add"],
+        ["task", "add", "x", "--channel", "nope"],
+    ):
         run = subprocess_cli(*args, "--db", db, cwd=tmp_path)
         assert run.returncode != 0
         assert "Traceback" not in run.stderr
@@ -370,7 +386,11 @@ def test_a_title_must_be_one_line(capsys, db, title):
 
 @pytest.mark.parametrize(
     "url",
-    ["postgresql+psycopg://shop:s3cret-pw@db.example.com/ecom", "postgresql://shop@db.example.com/ecom", "postgres://db/ecom"],
+    [
+        "postgresql+psycopg://shop:s3cret-pw@db.example.com/ecom",
+        "postgresql://shop@db.example.com/ecom",
+        "postgres://db/ecom",
+    ],
 )
 @pytest.mark.parametrize("command", [["task", "list"], ["task", "add", "x"], ["info"]])
 def test_postgresql_without_its_driver_names_the_extra(cli, monkeypatch, url, command):

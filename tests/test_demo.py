@@ -5,7 +5,7 @@ from __future__ import annotations
 import io
 import json
 import sqlite3
-from datetime import date, datetime, time, timedelta, timezone
+from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
 
 import pytest
@@ -113,7 +113,7 @@ def test_small_store_is_a_believable_board(tmp_path):
     assert 1 <= len(overdue) <= 10
     assert all(c.channel and c.owner for c in board)
 
-    cutoff = datetime.combine(TODAY - timedelta(days=25), time.min, tzinfo=timezone.utc)
+    cutoff = datetime.combine(TODAY - timedelta(days=25), time.min, tzinfo=UTC)
     database = _open(path)
     try:
         with database.read() as session:

@@ -50,7 +50,9 @@ def test_cli_help_imports_only_the_parser():
 
 def test_task_list_does_not_load_pandas_or_alembic(tmp_path):
     db = tmp_path / "s.db"
-    subprocess.run([sys.executable, "-m", "ecomtui", "task", "add", "x", "--db", str(db)], check=True, capture_output=True)
+    subprocess.run(
+        [sys.executable, "-m", "ecomtui", "task", "add", "x", "--db", str(db)], check=True, capture_output=True
+    )
     modules = loaded_modules(
         "import io, contextlib\nfrom ecomtui.cli import main\n"
         f"with contextlib.redirect_stdout(io.StringIO()): main(['task', 'list', '--json', '--db', {str(db)!r}])"

@@ -11,15 +11,16 @@ driver the URL names or leaves out.
 
 from __future__ import annotations
 
-import os
 import sqlite3
+from collections.abc import Iterator
 from contextlib import contextmanager
-from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Iterator
+from typing import TYPE_CHECKING
 
 from sqlalchemy import URL, Connection, Engine, create_engine, event, make_url
 
+from ecomtui.db.errors import DatabaseError
+from ecomtui.db.files import create_sqlite_file
 from ecomtui.db.location import DbLocation, resolve
 
 if TYPE_CHECKING:
@@ -29,27 +30,6 @@ BUSY_TIMEOUT_MS = 30_000
 _WRITE_OPTION = "ecomtui_write"
 POSTGRES_DRIVER = "postgresql+psycopg"
 MISSING_POSTGRES_DRIVER = "PostgreSQL needs the driver: pip install 'ecomtui[postgres]'"
-
-
-class DatabaseError(Exception):
-    """A database problem explained in one line for the user."""
-
-
-def plain_reason(exc: BaseException) -> str:
-    """The driver's own message, first line only: no SQL, no exception class."""
-    return str(getattr(exc, "orig", None) or exc).strip().splitlines()[0]
-
-
-def create_sqlite_file(path: Path) -> None:
-    """Create missing folders and an empty database file readable only by its owner."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    if not path.exists():
-        try:
-            fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
-        except FileExistsError:  # another process created it a moment ago
-            return
-        os.close(fd)
-        os.chmod(path, 0o600)
 
 
 def _install_sqlite_events(engine: Engine) -> None:
@@ -100,31 +80,6 @@ def _with_our_driver(url: str) -> URL:
     return parsed
 
 
-def backup_file(path: Path, label: str = "backup") -> Path:
-    """Copy a SQLite database consistently (online backup API) to a timestamped file beside it."""
-    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
-    target = path.with_name(f"{path.stem}.{label}-{stamp}{path.suffix or '.db'}")
-    n = 1
-    while target.exists():
-        n += 1
-        target = path.with_name(f"{path.stem}.{label}-{stamp}-{n}{path.suffix or '.db'}")
-    copy_sqlite(path, target)
-    return target
-
-
-def copy_sqlite(source: Path, target: Path) -> None:
-    """Consistent copy of a live SQLite file, created with mode 0600."""
-    create_sqlite_file(target)
-    src = sqlite3.connect(source)
-    dst = sqlite3.connect(target)
-    try:
-        src.backup(dst)
-    finally:
-        dst.close()
-        src.close()
-
-
-
 class Database:
     """An open database: its location, engine, and sessions for units of work."""
 
@@ -147,7 +102,7 @@ class Database:
             yield conn
 
     @contextmanager
-    def read(self) -> Iterator["Session"]:
+    def read(self) -> Iterator[Session]:
         """A session for reading; never commits."""
         from sqlmodel import Session
 
@@ -155,7 +110,7 @@ class Database:
             yield session
 
     @contextmanager
-    def write(self) -> Iterator["Session"]:
+    def write(self) -> Iterator[Session]:
         """A session for one write transaction: commits on success, rolls back on error."""
         from sqlmodel import Session
 

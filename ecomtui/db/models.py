@@ -37,6 +37,7 @@ class Channel(SQLModel, table=True):
 
     __tablename__ = "channel"
     id: Optional[int] = Field(default=None, primary_key=True)
+    version: int = Field(default=1, sa_column_kwargs={"server_default": "1"})  # conflict-safe edits
     name: str = Field(max_length=80, unique=True)
     position: int = Field(default=0)
 
@@ -46,6 +47,7 @@ class Partner(SQLModel, table=True):
 
     __tablename__ = "partner"
     id: Optional[int] = Field(default=None, primary_key=True)
+    version: int = Field(default=1, sa_column_kwargs={"server_default": "1"})  # conflict-safe edits
     name: str = Field(max_length=200, index=True)
     kind: str = Field(max_length=20)
     rating: Optional[int] = None
@@ -70,6 +72,7 @@ class Contact(SQLModel, table=True):
 
     __tablename__ = "contact"
     id: Optional[int] = Field(default=None, primary_key=True)
+    version: int = Field(default=1, sa_column_kwargs={"server_default": "1"})  # conflict-safe edits
     partner_id: int = Field(foreign_key="partner.id", index=True, ondelete="CASCADE")
     name: str = Field(max_length=200)
     role: str = Field(default="", max_length=120)
@@ -82,6 +85,7 @@ class Interaction(SQLModel, table=True):
 
     __tablename__ = "interaction"
     id: Optional[int] = Field(default=None, primary_key=True)
+    version: int = Field(default=1, sa_column_kwargs={"server_default": "1"})  # conflict-safe edits
     partner_id: int = Field(foreign_key="partner.id", index=True, ondelete="CASCADE")
     day: date
     kind: str = Field(default="note", max_length=20)
@@ -95,6 +99,7 @@ class Promotion(SQLModel, table=True):
 
     __tablename__ = "promotion"
     id: Optional[int] = Field(default=None, primary_key=True)
+    version: int = Field(default=1, sa_column_kwargs={"server_default": "1"})  # conflict-safe edits
     name: str = Field(max_length=200)
     start: date = Field(index=True)
     end: date = Field(index=True)
@@ -118,6 +123,7 @@ class CalendarEvent(SQLModel, table=True):
 
     __tablename__ = "calendar_event"
     id: Optional[int] = Field(default=None, primary_key=True)
+    version: int = Field(default=1, sa_column_kwargs={"server_default": "1"})  # conflict-safe edits
     name: str = Field(max_length=200)
     start: date = Field(index=True)
     end: date
@@ -130,6 +136,7 @@ class Task(SQLModel, table=True):
     __tablename__ = "task"
     __table_args__ = (Index("ix_task_status_due", "status", "due"),)
     id: Optional[int] = Field(default=None, primary_key=True)
+    version: int = Field(default=1, sa_column_kwargs={"server_default": "1"})  # conflict-safe edits
     title: str = Field(max_length=500)
     notes: str = Field(default="", sa_column=Column(Text, nullable=False, default=""))
     status: str = Field(default="todo", max_length=20)
@@ -150,6 +157,7 @@ class BudgetLine(SQLModel, table=True):
     __tablename__ = "budget_line"
     __table_args__ = (UniqueConstraint("month", "channel_id"),)
     id: Optional[int] = Field(default=None, primary_key=True)
+    version: int = Field(default=1, sa_column_kwargs={"server_default": "1"})  # conflict-safe edits
     month: str = Field(max_length=7, index=True)
     channel_id: int = Field(foreign_key="channel.id", ondelete="CASCADE")
     planned_minor: int
@@ -160,6 +168,7 @@ class Expense(SQLModel, table=True):
 
     __tablename__ = "expense"
     id: Optional[int] = Field(default=None, primary_key=True)
+    version: int = Field(default=1, sa_column_kwargs={"server_default": "1"})  # conflict-safe edits
     day: date = Field(index=True)
     amount_minor: int
     channel_id: int = Field(foreign_key="channel.id", index=True)
@@ -187,6 +196,7 @@ class Goal(SQLModel, table=True):
     __tablename__ = "goal"
     __table_args__ = (UniqueConstraint("month", "metric"),)
     id: Optional[int] = Field(default=None, primary_key=True)
+    version: int = Field(default=1, sa_column_kwargs={"server_default": "1"})  # conflict-safe edits
     month: str = Field(max_length=7)
     metric: str = Field(max_length=40)
     target_micros: int
@@ -197,6 +207,7 @@ class WeeklyReview(SQLModel, table=True):
 
     __tablename__ = "weekly_review"
     id: Optional[int] = Field(default=None, primary_key=True)
+    version: int = Field(default=1, sa_column_kwargs={"server_default": "1"})  # conflict-safe edits
     week: str = Field(max_length=8, unique=True)
     created_at: datetime
     notes: str = Field(default="", sa_column=Column(Text, nullable=False, default=""))

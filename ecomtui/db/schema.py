@@ -13,15 +13,20 @@ nothing, and nobody ever sees a half-built schema.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Iterator
+from typing import TYPE_CHECKING
 
 from sqlalchemy import Connection, inspect, text
 
-from ecomtui.db.engine import Database, DatabaseError, backup_file, plain_reason
+from ecomtui.db.errors import DatabaseError, plain_reason
+from ecomtui.db.files import backup_file
 
-HEAD_REVISION = "0002"
+if TYPE_CHECKING:  # engine imports this module; at run time it only goes that way
+    from ecomtui.db.engine import Database
+
+HEAD_REVISION = "0003"
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")
 # pg_advisory_xact_lock key of schema changes: "ecomtui" in ASCII
 SCHEMA_LOCK_KEY = 0x65636F6D747569

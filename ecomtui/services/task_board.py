@@ -7,10 +7,10 @@ has loaded, and a filter keystroke runs it over every card in memory.
 from __future__ import annotations
 
 from bisect import insort
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
-from functools import cached_property
 from datetime import date
-from typing import Iterable, Sequence
+from functools import cached_property
 
 from ecomtui.vocabulary import PRIORITIES, TASK_STATUSES
 
@@ -33,6 +33,8 @@ class TaskCard:
     channel_id: int | None = None
     owner_id: int | None = None
     promotion_id: int | None = None
+    version: int = 1  # the row version this copy shows (conflict-safe edits)
+
     @cached_property
     def search_text(self) -> str:
         """What the live filter searches, case-folded once on first use."""

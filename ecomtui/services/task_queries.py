@@ -7,7 +7,7 @@ session.
 
 from __future__ import annotations
 
-from datetime import date, datetime, time, timedelta, timezone
+from datetime import UTC, date, datetime, time, timedelta
 
 from sqlalchemy import func, or_, select
 
@@ -31,6 +31,7 @@ def _card_query():
         task.c.channel_id,
         task.c.owner_id,
         task.c.promotion_id,
+        task.c.version,
     ).select_from(
         task.outerjoin(channel, channel.c.id == task.c.channel_id).outerjoin(partner, partner.c.id == task.c.owner_id)
     )
@@ -42,7 +43,7 @@ def _cards(rows) -> list[TaskCard]:
 
 def load_board(conn, today: date) -> list[TaskCard]:
     """Every task on the board (open, or done in the last 30 days), in board order."""
-    cutoff = datetime.combine(today - timedelta(days=DONE_VISIBLE_DAYS), time.min, tzinfo=timezone.utc)
+    cutoff = datetime.combine(today - timedelta(days=DONE_VISIBLE_DAYS), time.min, tzinfo=UTC)
     # a done task without a completion time (written by another tool) ages by its last change
     finished = func.coalesce(task.c.done_at, task.c.updated_at)
     query = _card_query().where(or_(task.c.status != "done", finished >= cutoff))

@@ -14,18 +14,11 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import datetime
 
-from sqlalchemy import delete, insert, select, update
+from sqlalchemy import insert, select
 
 from ecomtui.clock import now
 from ecomtui.db.tables import task
 from ecomtui.services.lookups import find_channel, find_owner
-from ecomtui.services.task_queries import (  # noqa: F401  (re-exported)
-    DONE_VISIBLE_DAYS,
-    count_tasks,
-    get_card,
-    list_tasks,
-    load_board,
-)
 from ecomtui.services.task_board import (  # noqa: F401  (re-exported)
     PRIORITY_RANK,
     BoardFilter,
@@ -41,8 +34,17 @@ from ecomtui.services.task_board import (  # noqa: F401  (re-exported)
     sort_key,
     with_status,
 )
+from ecomtui.services.task_queries import (  # noqa: F401  (re-exported)
+    DONE_VISIBLE_DAYS,
+    count_tasks,
+    get_card,
+    list_tasks,
+    load_board,
+)
 from ecomtui.services.validation import InvalidInput
+from ecomtui.services.versioning import Conflict, Gone, delete_row, update_row
 from ecomtui.vocabulary import TASK_STATUSES
+
 
 def parse_task_input(
     session,
@@ -86,7 +88,7 @@ def _field_values(data: TaskInput) -> dict:
 def _current_status(conn, task_id: int) -> str:
     status = conn.execute(select(task.c.status).where(task.c.id == task_id)).scalar()
     if status is None:
-        raise InvalidInput(f"task {task_id} no longer exists", "id")
+        raise Gone(_what(task_id))
     return status
 
 
@@ -100,20 +102,38 @@ def _status_values(old: str, new: str, stamp: datetime) -> dict:
     return values
 
 
-def update_task(conn, task_id: int, data: TaskInput) -> TaskCard:
-    """Replace a task's fields with ``data``."""
+def _versioned(conn, task_id: int, write):
+    """Run a versioned write; a conflict carries the task's card as it is now."""
+    try:
+        return write()
+    except Conflict as exc:
+        exc.current = get_card(conn, task_id)
+        raise
+
+
+def update_task(conn, task_id: int, data: TaskInput, expected_version: int | None = None) -> TaskCard:
+    """Replace a task's fields with ``data``; refused (Conflict) if it changed since ``expected_version``."""
     values = {**_field_values(data), **_status_values(_current_status(conn, task_id), data.status, now())}
-    conn.execute(update(task).where(task.c.id == task_id).values(**values))
+    _versioned(
+        conn, task_id, lambda: update_row(conn, task, task_id, values, expected=expected_version, what=_what(task_id))
+    )
     return get_card(conn, task_id)
 
 
-def move_task(conn, task_id: int, status: str) -> None:
-    """Put a task in another column."""
+def move_task(conn, task_id: int, status: str, expected_version: int | None = None) -> int:
+    """Put a task in another column; returns its new version."""
     if status not in TASK_STATUSES:
         raise InvalidInput(f"status: '{status}' is not one of {', '.join(TASK_STATUSES)}", "status")
     values = _status_values(_current_status(conn, task_id), status, now())
-    conn.execute(update(task).where(task.c.id == task_id).values(**values))
+    return _versioned(
+        conn, task_id, lambda: update_row(conn, task, task_id, values, expected=expected_version, what=_what(task_id))
+    )
 
 
-def delete_task(conn, task_id: int) -> None:
-    conn.execute(delete(task).where(task.c.id == task_id))
+def delete_task(conn, task_id: int, expected_version: int | None = None) -> None:
+    """Delete a task; refused (Conflict) if it changed since ``expected_version``."""
+    _versioned(conn, task_id, lambda: delete_row(conn, task, task_id, expected=expected_version, what=_what(task_id)))
+
+
+def _what(task_id: int) -> str:
+    return f"task {task_id}"

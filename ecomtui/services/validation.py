@@ -7,8 +7,8 @@ the user as it is.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from datetime import date
-from typing import Iterable
 
 
 class InvalidInput(ValueError):

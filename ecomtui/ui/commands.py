@@ -1,4 +1,4 @@
-"""Command palette provider: every action, offered only where it fits the screen.
+"""Command palette provider: the app's and the current tab's actions, only where they fit.
 
 Names of channels and owners are user text, so hits are built as plain
 ``Content`` and highlighted by hand (the stock highlighter parses markup).
@@ -6,14 +6,13 @@ Names of channels and owners are user text, so hits are built as plain
 
 from __future__ import annotations
 
-from functools import partial
-from typing import Callable, Iterator
+from collections.abc import Iterator
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.content import Content
 from textual.fuzzy import Matcher
 
-Command = tuple[str, Callable[[], object], str]
+from ecomtui.ui.tab import Command
 
 
 def highlight(matcher: Matcher, text: str) -> Content:
@@ -28,32 +27,19 @@ def highlight(matcher: Matcher, text: str) -> Content:
 
 
 class EcomCommands(Provider):
-    """Offers the app's actions, with filters built from the board's own data."""
+    """Offers going to each tab, help, and the current tab's own commands for its state."""
 
     def commands(self) -> Iterator[Command]:
         app = self.app
         if app.screen is not app.get_default_screen() and app.screen_stack[0] is not self.screen:
             return
-        yield ("Go to Tasks", partial(app.action_switch_tab, "tasks"), "Show the task board (2)")
+        yield from app.switch_commands()
         yield ("Help: list every key", app.action_help, "Show the keys of every screen (?)")
-        board = app.task_board
-        if board is None or not board.loaded:
-            return
-        yield ("New task", board.action_new_task, "Add a task to the board (n)")
-        if board.selected_card() is not None:
-            yield ("Edit selected task", board.action_edit_task, "Open the selected task (e, enter)")
-            yield ("Delete selected task", board.action_delete_task, "Delete the selected task, after asking (d)")
-            yield ("Move selected task right", partial(board.action_move_card, 1), "To the next column (shift+→)")
-            yield ("Move selected task left", partial(board.action_move_card, -1), "To the previous column (shift+←)")
-        yield ("Filter tasks by text", board.action_start_filter, "Filter title, notes, owner, channel (/)")
-        if board.filter.active:
-            yield ("Clear task filters", board.action_clear_filter, "Show every task again (escape)")
-        for _, name in board.channels:
-            yield (f"Filter tasks by channel: {name}", partial(board.set_filter, channel=name), "Only tasks of this channel")
-        for _, name in board.owners:
-            yield (f"Filter tasks by owner: {name}", partial(board.set_filter, owner=name), "Only tasks of this owner")
-        for sprint in board.sprints():
-            yield (f"Filter tasks by sprint: {sprint}", partial(board.set_filter, sprint=sprint), "Only tasks of this sprint")
+        yield ("Weekly review", app.action_review, "Walk through last week step by step, then save it (w)")
+        yield ("Refresh: read the store again", app.action_refresh, "Show changes made elsewhere now (ctrl+r)")
+        tab = app.current_tab
+        if tab is not None and tab.loaded:
+            yield from tab.commands()
 
     async def discover(self) -> Hits:
         for name, callback, help_text in self.commands():

@@ -7,7 +7,10 @@ database. Changes are written through the app's database bridge.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from dataclasses import replace
 from datetime import date
+from functools import partial
 
 from rich.text import Text
 from textual import on
@@ -16,7 +19,6 @@ from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.content import Content
 from textual.css.query import NoMatches
-from textual.widget import Widget
 from textual.widgets import Input, Static
 
 from ecomtui import clock
@@ -31,6 +33,7 @@ from ecomtui.services.task_board import (
     remove_card,
     with_status,
 )
+from ecomtui.ui.tab import Command, EcomTab
 from ecomtui.ui.widgets.card_column import CARD_HEIGHT, CardColumn
 from ecomtui.vocabulary import TASK_STATUS_LABELS, TASK_STATUSES
 
@@ -54,27 +57,50 @@ def _job_load_board(today: date):
 MOVE_GROUP = Binding.Group("Move", compact=True)
 
 
-class TaskBoard(Widget):
+class TaskBoard(EcomTab):
     """Kanban board of tasks: Backlog, To do, In progress, Review, Done."""
 
+    TAB_KEY = "2"
+    TAB_ID = "tasks"
+    TAB_LABEL = "Tasks"
+    READY_MARKER = "on the board"
+    WARM_MODULES = ("ecomtui.services.tasks", "ecomtui.services.validation")
+    HELP_WIDGETS = (CardColumn,)
+    HELP_NOTES = (("/", "filter by title, notes, owner, channel; enter keeps it, escape clears"),)
+
     BINDINGS = [
-        Binding("n", "new_task", "New", id="tasks.new"),
-        Binding("e,enter", "edit_task", "Edit", id="tasks.edit"),
-        Binding("d", "delete_task", "Delete", id="tasks.delete"),
-        Binding("shift+left", "move_card(-1)", "Move left", key_display="⇧←", group=MOVE_GROUP, id="tasks.move_left"),
-        Binding("shift+right", "move_card(1)", "Move right", key_display="⇧→", group=MOVE_GROUP, id="tasks.move_right"),
-        Binding("escape", "clear_filter", "Clear", id="tasks.clear_filter"),
-        Binding("left,h", "focus_column(-1)", "Column left", show=False),
-        Binding("right,l", "focus_column(1)", "Column right", show=False),
+        Binding("n", "new_task", "New", tooltip="new task (in the selected column)", id="tasks.new"),
+        Binding("e,enter", "edit_task", "Edit", tooltip="edit the selected task", id="tasks.edit"),
+        Binding("d", "delete_task", "Delete", tooltip="delete the selected task (asks first)", id="tasks.delete"),
+        Binding(
+            "shift+left",
+            "move_card(-1)",
+            "Move left",
+            key_display="⇧←",
+            group=MOVE_GROUP,
+            tooltip="move the card to the previous column",
+            id="tasks.move_left",
+        ),
+        Binding(
+            "shift+right",
+            "move_card(1)",
+            "Move right",
+            key_display="⇧→",
+            group=MOVE_GROUP,
+            tooltip="move the card to the next column",
+            id="tasks.move_right",
+        ),
+        Binding("escape", "clear_filter", "Clear", tooltip="clear the filter", id="tasks.clear_filter"),
+        Binding("left,h", "focus_column(-1)", "Column left", show=False, tooltip="previous column"),
+        Binding("right,l", "focus_column(1)", "Column right", show=False, tooltip="next column"),
     ]
 
-    def __init__(self, *, id: str | None = None) -> None:
-        super().__init__(id=id)
+    def __init__(self) -> None:
+        super().__init__()
         self.cards: list[TaskCard] = []
         self.filter = BoardFilter()
         self.channels: list[tuple[int, str]] = []
         self.owners: list[tuple[int, str]] = []
-        self.loaded = False
         self.today = clock.today()
         self._status_line: Text | None = None
         self._changes = 0  # bumped on every change of the cards (not of the filter)
@@ -98,30 +124,37 @@ class TaskBoard(Widget):
 
     # ---- loading ------------------------------------------------------------------
 
-    def load(self, on_loaded=None) -> None:
-        """(Re)load every card from the database; ``on_loaded()`` runs once they are shown."""
+    def load(self) -> None:
+        """(Re)load every card from the database; the app hears DataShown once they are shown."""
         self.today = clock.today()
+        changes = self._changes
 
         def loaded(result) -> None:
+            if changes != self._changes:
+                # a move or edit of ours happened since this read started: its copy is
+                # older than the screen, so read again (queued after our writes)
+                self.load()
+                return
             self._loaded(result)
-            if on_loaded is not None:
-                self.call_after_refresh(on_loaded)
+            self.call_after_refresh(self.data_shown)
 
-        self.app.bridge.submit(_job_load_board(self.today), on_done=loaded)
+        self.app.bridge.submit(_job_load_board(self.today), requester=self, on_done=loaded)
 
     def _loaded(self, result) -> None:
         cards, channels, owners = result
         first_load = not self.loaded
         if first_load:
             self.call_after_refresh(self._premount_filter)
+        keep = self.selected_card()
         self.cards = cards
         self.channels = channels
         self.owners = owners
         self.loaded = True
-        self.refresh_board()
+        self.refresh_board(keep_id=keep.id if keep else None)
         focused = self.screen.focused
         typing = isinstance(focused, Input)  # never take focus from the filter or a dialog field
-        if not typing and (first_load or not isinstance(focused, CardColumn)):
+        # a hidden board (another tab is shown) never takes the focus
+        if self.display and not typing and (first_load or not isinstance(focused, CardColumn)):
             self.focus_first_column()
 
     # ---- helpers ----------------------------------------------------------------------
@@ -175,7 +208,7 @@ class TaskBoard(Widget):
             column.set_cards(grouped[status], self.today, keep_id=keep_id)
             self._title_column(column, len(grouped[status]))
         self._update_status(shown, total)
-        empty = self.loaded and total == 0
+        empty = total == 0
         self.set_class(empty, "-empty")
         self.refresh_bindings()  # edit/delete/move apply only while a card is selected
 
@@ -218,9 +251,6 @@ class TaskBoard(Widget):
 
     def _update_status(self, shown: int, total: int) -> None:
         status = self._status
-        if not self.loaded:
-            status.update(Text("Loading tasks…"), layout=False)
-            return
         overdue = self._overdue_count()
         line = Text()
         if self.filter.active:
@@ -235,6 +265,56 @@ class TaskBoard(Widget):
         if line != self._status_line:
             self._status_line = line
             status.update(line, layout=False)
+
+    # ---- the app's hooks ------------------------------------------------------------
+
+    def activated(self) -> None:
+        self.focus_first_column()
+
+    def can_filter(self) -> bool:
+        return self.display  # before the first data too: keys typed early land in the filter
+
+    def start_filter(self) -> None:
+        self.start_filter_now()
+
+    def select_item(self, item_id: int) -> None:
+        """Select the task (clearing a filter that hides it)."""
+        card = next((c for c in self.cards if c.id == item_id), None)
+        if card is None:
+            self.notify("That task is no longer on the board", timeout=3)
+            return
+        if self.filter.active and not matches(card, self.filter):
+            self._reset_filter()
+            self.refresh_board()
+        self._focus_card(card)
+
+    def database_failed(self) -> None:
+        self._status.update(Text("The database could not be opened."))
+
+    def commands(self) -> Iterator[Command]:
+        yield ("New task", self.action_new_task, "Add a task to the board (n)")
+        if self.selected_card() is not None:
+            yield ("Edit selected task", self.action_edit_task, "Open the selected task (e, enter)")
+            yield ("Delete selected task", self.action_delete_task, "Delete the selected task, after asking (d)")
+            yield ("Move selected task right", partial(self.action_move_card, 1), "To the next column (shift+→)")
+            yield ("Move selected task left", partial(self.action_move_card, -1), "To the previous column (shift+←)")
+        yield ("Filter tasks by text", self.action_start_filter, "Filter title, notes, owner, channel (/)")
+        if self.filter.active:
+            yield ("Clear task filters", self.action_clear_filter, "Show every task again (escape)")
+        for _, name in self.channels:
+            yield (
+                f"Filter tasks by channel: {name}",
+                partial(self.set_filter, channel=name),
+                "Only tasks of this channel",
+            )
+        for _, name in self.owners:
+            yield (f"Filter tasks by owner: {name}", partial(self.set_filter, owner=name), "Only tasks of this owner")
+        for sprint in self.sprints():
+            yield (
+                f"Filter tasks by sprint: {sprint}",
+                partial(self.set_filter, sprint=sprint),
+                "Only tasks of this sprint",
+            )
 
     # ---- actions ------------------------------------------------------------------
 
@@ -351,22 +431,22 @@ class TaskBoard(Widget):
                 sprint=flt.sprint or clock.month_key(self.today),
                 channel_id=match_name(self.channels, flt.channel),
                 owner_id=match_name(self.owners, flt.owner),
+                save=self._save_new,
             ),
-            self._create,
+            self._saved_new,
         )
 
-    def _create(self, data: TaskInput | None) -> None:
-        if data is None:
-            return
-
+    def _save_new(self, form, data: TaskInput, _version: int | None) -> None:
         def job(conn):
             from ecomtui.services import tasks
 
             return tasks.create_task(conn, data)
 
-        self.app.bridge.submit(job, write=True, on_done=self._saved_new, on_error=self._write_failed)
+        self.app.bridge.submit(job, requester=form, write=True, on_done=form.saved, on_error=form.save_failed)
 
-    def _saved_new(self, card: TaskCard) -> None:
+    def _saved_new(self, card: TaskCard | None) -> None:
+        if card is None:
+            return
         self._place(card)
         if self.filter.active and not matches(card, self.filter):
             self.notify("Filter cleared to show the new task", timeout=3)
@@ -382,22 +462,23 @@ class TaskBoard(Widget):
         if card is None:
             return
         self.app.push_screen(
-            TaskForm(channels=self.channels, owners=self.owners, card=card),
-            lambda data: self._update(card.id, data),
+            TaskForm(channels=self.channels, owners=self.owners, card=card, save=self._save_edit),
+            self._saved_edit,
         )
 
-    def _update(self, task_id: int, data: TaskInput | None) -> None:
-        if data is None:
-            return
+    def _save_edit(self, form, data: TaskInput, version: int | None) -> None:
+        task_id = form.card.id
 
         def job(conn):
             from ecomtui.services import tasks
 
-            return tasks.update_task(conn, task_id, data)
+            return tasks.update_task(conn, task_id, data, expected_version=version)
 
-        self.app.bridge.submit(job, write=True, on_done=self._saved_edit, on_error=self._write_failed)
+        self.app.bridge.submit(job, requester=form, write=True, on_done=form.saved, on_error=form.save_failed)
 
-    def _saved_edit(self, card: TaskCard) -> None:
+    def _saved_edit(self, card: TaskCard | None) -> None:
+        if card is None:
+            return
         self._place(card)
         self.refresh_board(keep_id=card.id)
         self._focus_card(card)
@@ -419,9 +500,9 @@ class TaskBoard(Widget):
             def job(conn):
                 from ecomtui.services import tasks
 
-                tasks.delete_task(conn, card.id)
+                tasks.delete_task(conn, card.id, expected_version=card.version)
 
-            self.app.bridge.submit(job, write=True, on_error=self._write_failed)
+            self.app.bridge.submit(job, requester=self, write=True, on_error=self._write_failed)
             self.notify(f"Deleted “{card.title}”", timeout=3, markup=False)
 
         title = Text("Delete task?")
@@ -436,7 +517,8 @@ class TaskBoard(Widget):
         if target is None:
             self.app.bell()
             return
-        moved = with_status(card, target)
+        # the write below, queued after any earlier one of this card, will give it the next version
+        moved = replace(with_status(card, target), version=card.version + 1)
         self._place(moved)
         self.refresh_board(keep_id=card.id)
         self._focus_card(moved)
@@ -444,12 +526,24 @@ class TaskBoard(Widget):
         def job(conn):
             from ecomtui.services import tasks
 
-            tasks.move_task(conn, card.id, target)
+            tasks.move_task(conn, card.id, target, expected_version=card.version)
 
-        self.app.bridge.submit(job, write=True, on_error=self._write_failed)
+        self.app.bridge.submit(job, requester=self, write=True, on_error=self._write_failed)
 
     def _write_failed(self, exc: Exception) -> None:
-        self.app.show_error(exc)
+        from ecomtui.services.versioning import Conflict
+
+        if isinstance(exc, Conflict):
+            title = exc.current.title if isinstance(exc.current, TaskCard) else "The task"
+            self.notify(
+                f"“{title}” was changed elsewhere, so your change was not saved: the board now shows its latest version",
+                title="Changed elsewhere",
+                severity="warning",
+                timeout=8,
+                markup=False,
+            )
+        else:
+            self.app.show_error(exc)
         self.load()
 
     def _focus_card(self, card: TaskCard | None) -> None:

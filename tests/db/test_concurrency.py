@@ -27,7 +27,9 @@ print("ready", flush=True)
 while not go.exists():
     time.sleep(0.001)
 """
-TASK_ADDS = _WAIT_FOR_GO + r"""
+TASK_ADDS = (
+    _WAIT_FOR_GO
+    + r"""
 import contextlib, io
 from ecomtui.cli import main
 for i in range(count):
@@ -38,7 +40,10 @@ for i in range(count):
         sys.exit(f"task add {name} {i}: exit {code}: {err.getvalue().strip()}")
 print("done", flush=True)
 """
-OPEN_AND_WRITE = _WAIT_FOR_GO + r"""
+)
+OPEN_AND_WRITE = (
+    _WAIT_FOR_GO
+    + r"""
 from ecomtui.db.engine import open_database
 from ecomtui.services import tasks
 db = open_database(target)
@@ -50,6 +55,7 @@ for i in range(count):
 db.dispose()
 print("done", flush=True)
 """
+)
 
 
 def run_together(tmp_path, script, target, names, count):

@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 import os
-import stat
-
 import sqlite3
+import stat
 
 import pytest
 from sqlalchemy import text
@@ -93,14 +92,13 @@ def test_wal_mode_is_persisted_in_the_file(sqlite_database):
 
 
 def test_foreign_keys_are_enforced(database):
-    with pytest.raises(IntegrityError):
-        with database.write() as session:
-            session.execute(
-                text(
-                    "INSERT INTO task (title, notes, status, priority, channel_id, created_at, updated_at)"
-                    " VALUES ('orphan', '', 'todo', 'normal', 9999, '2026-11-23 00:00:00', '2026-11-23 00:00:00')"
-                )
+    with pytest.raises(IntegrityError), database.write() as session:
+        session.execute(
+            text(
+                "INSERT INTO task (title, notes, status, priority, channel_id, created_at, updated_at)"
+                " VALUES ('orphan', '', 'todo', 'normal', 9999, '2026-11-23 00:00:00', '2026-11-23 00:00:00')"
             )
+        )
     with database.read() as session:
         assert tasks.count_tasks(session) == 0
 
@@ -125,10 +123,9 @@ def test_deleting_a_channel_or_owner_keeps_the_task(database):
 
 
 def test_failed_write_leaves_nothing_behind(database):
-    with pytest.raises(RuntimeError):
-        with database.write() as session:
-            tasks.create_task(session, tasks.parse_task_input(session, title="half done"))
-            raise RuntimeError("boom")
+    with pytest.raises(RuntimeError), database.write() as session:
+        tasks.create_task(session, tasks.parse_task_input(session, title="half done"))
+        raise RuntimeError("boom")
     with database.read() as session:
         assert tasks.count_tasks(session) == 0
 

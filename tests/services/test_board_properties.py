@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import json
 from datetime import date
 
@@ -197,7 +198,7 @@ def test_sort_cards_orders_by_due_date_with_undated_last(cards):
     undated = [c for c in ordered if c.due is None]
     assert ordered == dated + undated
     assert [c.due for c in dated] == sorted(c.due for c in dated)
-    for a, b in zip(ordered, ordered[1:]):
+    for a, b in itertools.pairwise(ordered):
         if a.due == b.due:
             assert PRIORITIES.index(a.priority) >= PRIORITIES.index(b.priority)
     assert sort_cards(ordered) == ordered

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -50,7 +50,7 @@ def move(database, task_id, status):
 @pytest.fixture
 def frozen_now(monkeypatch):
     """Control the moment the task services stamp (``done_at``, ``updated_at``)."""
-    moment = {"value": datetime(2026, 11, 23, 10, 0, tzinfo=timezone.utc)}
+    moment = {"value": datetime(2026, 11, 23, 10, 0, tzinfo=UTC)}
     monkeypatch.setattr(tasks, "now", lambda: moment["value"])
     return moment
 
@@ -149,9 +149,8 @@ def test_update_of_deleted_task_is_refused(database):
     created = add(database, title="gone soon")
     with database.write() as session:
         delete_task(session, created.id)
-    with pytest.raises(InvalidInput, match="no longer exists"):
-        with database.write() as session:
-            update_task(session, created.id, parse_task_input(session, title="again"))
+    with pytest.raises(InvalidInput, match="no longer exists"), database.write() as session:
+        update_task(session, created.id, parse_task_input(session, title="again"))
 
 
 def test_move_round_trip(database):
@@ -182,9 +181,9 @@ def test_done_at_set_when_moved_to_done_and_cleared_when_moved_out(database, fro
     created = add(database, title="Ship it", status="review")
     assert done_at(database, created.id) is None
 
-    frozen_now["value"] = datetime(2026, 11, 20, 8, 30, tzinfo=timezone.utc)
+    frozen_now["value"] = datetime(2026, 11, 20, 8, 30, tzinfo=UTC)
     move(database, created.id, "done")
-    assert done_at(database, created.id).replace(tzinfo=timezone.utc) == frozen_now["value"]
+    assert done_at(database, created.id).replace(tzinfo=UTC) == frozen_now["value"]
 
     move(database, created.id, "doing")
     assert done_at(database, created.id) is None
@@ -192,14 +191,14 @@ def test_done_at_set_when_moved_to_done_and_cleared_when_moved_out(database, fro
 
 def test_done_at_kept_when_done_task_is_moved_to_done_again(database, frozen_now):
     created = add(database, title="Finished")
-    first = datetime(2026, 11, 1, 12, 0, tzinfo=timezone.utc)
+    first = datetime(2026, 11, 1, 12, 0, tzinfo=UTC)
     frozen_now["value"] = first
     move(database, created.id, "done")
-    frozen_now["value"] = datetime(2026, 11, 22, 12, 0, tzinfo=timezone.utc)
+    frozen_now["value"] = datetime(2026, 11, 22, 12, 0, tzinfo=UTC)
     move(database, created.id, "done")
     with database.write() as session:
         update_task(session, created.id, parse_task_input(session, title="Finished, renamed", status="done"))
-    assert done_at(database, created.id).replace(tzinfo=timezone.utc) == first
+    assert done_at(database, created.id).replace(tzinfo=UTC) == first
 
 
 def test_done_at_set_when_created_or_edited_as_done(database):
@@ -230,10 +229,10 @@ def test_load_board_hides_done_tasks_older_than_30_days(database, frozen_now):
     ages = {"done 45 days ago": 45, "done 31 days ago": 31, "done 29 days ago": 29, "done yesterday": 1}
     for title, days in ages.items():
         created = add(database, title=title)
-        frozen_now["value"] = datetime(2026, 11, 23, 12, 0, tzinfo=timezone.utc) - timedelta(days=days)
+        frozen_now["value"] = datetime(2026, 11, 23, 12, 0, tzinfo=UTC) - timedelta(days=days)
         move(database, created.id, "done")
     # an open task is shown however old it is
-    frozen_now["value"] = datetime(2025, 1, 1, tzinfo=timezone.utc)
+    frozen_now["value"] = datetime(2025, 1, 1, tzinfo=UTC)
     add(database, title="open since last year", status="backlog")
 
     with database.read() as session:
@@ -248,7 +247,7 @@ def test_load_board_hides_done_tasks_older_than_30_days(database, frozen_now):
 
 def test_done_task_reappears_on_board_when_reopened(database, frozen_now):
     created = add(database, title="Old win")
-    frozen_now["value"] = datetime(2026, 8, 1, tzinfo=timezone.utc)
+    frozen_now["value"] = datetime(2026, 8, 1, tzinfo=UTC)
     move(database, created.id, "done")
     with database.read() as session:
         assert load_board(session, TODAY) == []

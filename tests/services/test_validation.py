@@ -21,9 +21,8 @@ from ecomtui.services.validation import (
 
 def refusal(database, **fields) -> InvalidInput:
     fields.setdefault("title", "A task")
-    with database.read() as session:
-        with pytest.raises(InvalidInput) as info:
-            parse_task_input(session, **fields)
+    with database.read() as session, pytest.raises(InvalidInput) as info:
+        parse_task_input(session, **fields)
     error = info.value
     assert str(error) == error.message
     assert "\n" not in error.message
@@ -118,7 +117,9 @@ def test_case_and_spaces_do_not_matter_for_choices(database):
 
 def test_empty_optional_values_mean_none(database):
     with database.read() as session:
-        data = parse_task_input(session, title="x", status="", priority=None, channel="  ", owner="", due=" ", sprint="")
+        data = parse_task_input(
+            session, title="x", status="", priority=None, channel="  ", owner="", due=" ", sprint=""
+        )
     assert (data.status, data.priority) == ("todo", "normal")
     assert (data.channel_id, data.owner_id, data.due, data.sprint) == (None, None, None, None)
 

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
 from ecomtui.db.engine import open_database
 from ecomtui.services import tasks
@@ -39,7 +39,12 @@ async def wait_until(pilot, condition: Callable[[], bool], what: str = "conditio
 
 
 async def wait_loaded(pilot) -> None:
-    await wait_until(pilot, lambda: pilot.app.task_board is not None and pilot.app.task_board.loaded, "board loaded")
+    """Wait until the task board has its cards, then show it (the app opens on the Dashboard)."""
+    await wait_until(
+        pilot, lambda: pilot.app.tab("tasks") is not None and pilot.app.tab("tasks").loaded, "board loaded"
+    )
+    if pilot.app.current_tab is not pilot.app.tab("tasks"):
+        await pilot.press("2")
     await pilot.pause()
 
 
@@ -55,7 +60,7 @@ async def wait_stored(pilot, path: Path, condition: Callable[[list], bool], what
 
 def column_text(app, status: str) -> str:
     """Every line the column would draw for its cards, as plain text."""
-    column = app.task_board.column(status)
+    column = app.tab("tasks").column(status)
     lines = []
     for index in range(len(column.cards)):
         title = ""
@@ -72,3 +77,8 @@ def column_text(app, status: str) -> str:
 def screen_text(app) -> str:
     """The visible screen as plain text (what a user reads)."""
     return "\n".join(strip.text for strip in app.screen._compositor.render_strips())
+
+
+async def wait_text(pilot, text: str) -> None:
+    """Wait until ``text`` is on the screen (a pushed screen draws on the next refresh)."""
+    await wait_until(pilot, lambda: text in screen_text(pilot.app), f"{text!r} on screen")

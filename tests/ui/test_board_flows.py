@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import pytest
+from support import column_text, screen_text, seed_tasks, stored_tasks, wait_loaded, wait_stored, wait_until
+from textual.widgets import Input, Static
 
 from ecomtui.app import EcomApp
 from ecomtui.ui.dialogs.confirm import ConfirmDialog
 from ecomtui.ui.dialogs.help import HelpScreen
 from ecomtui.ui.dialogs.task_form import TaskForm
-from textual.widgets import Input, Static
-
-from support import column_text, screen_text, seed_tasks, stored_tasks, wait_loaded, wait_stored, wait_until
 
 SIZE = (120, 40)
 
@@ -20,8 +19,20 @@ def board_db(tmp_path):
     return seed_tasks(
         tmp_path / "board.db",
         [
-            {"title": "Refresh Black Friday banner", "status": "todo", "channel": "Email", "due": "2026-11-20", "priority": "urgent"},
-            {"title": "Brief PPC agency on Q1", "status": "todo", "channel": "PPC", "due": "2026-12-03", "notes": "budget split"},
+            {
+                "title": "Refresh Black Friday banner",
+                "status": "todo",
+                "channel": "Email",
+                "due": "2026-11-20",
+                "priority": "urgent",
+            },
+            {
+                "title": "Brief PPC agency on Q1",
+                "status": "todo",
+                "channel": "PPC",
+                "due": "2026-12-03",
+                "notes": "budget split",
+            },
             {"title": "Fix product feed", "status": "doing", "channel": "Marketplaces", "sprint": "2026-11"},
             {"title": "Write gift guide", "status": "backlog", "channel": "Content", "sprint": "2026-12"},
         ],
@@ -55,10 +66,14 @@ async def test_new_task_dialog_saves_and_survives_restart(tmp_path):
         app.screen.query_one("#due", Input).value = "2026-11-30"
         await pilot.press("ctrl+s")
         await wait_until(pilot, lambda: not isinstance(app.screen, TaskForm), "dialog closed")
-        await wait_until(pilot, lambda: any(c.title == "Plan Cyber Monday mail" for c in app.task_board.cards), "card shown")
+        await wait_until(
+            pilot, lambda: any(c.title == "Plan Cyber Monday mail" for c in app.tab("tasks").cards), "card shown"
+        )
         assert "Plan Cyber Monday mail" in column_text(app, "todo")
     stored = stored_tasks(path)
-    assert [(c.title, c.status, c.due.isoformat()) for c in stored] == [("Plan Cyber Monday mail", "todo", "2026-11-30")]
+    assert [(c.title, c.status, c.due.isoformat()) for c in stored] == [
+        ("Plan Cyber Monday mail", "todo", "2026-11-30")
+    ]
     # a restart shows it again
     app = EcomApp(db=str(path))
     async with app.run_test(size=SIZE) as pilot:
@@ -102,7 +117,7 @@ async def test_edit_changes_the_task(board_db):
     app = EcomApp(db=str(board_db))
     async with app.run_test(size=SIZE) as pilot:
         await wait_loaded(pilot)
-        app.task_board.column("doing").focus()
+        app.tab("tasks").column("doing").focus()
         await pilot.pause()
         await pilot.press("e")
         await pilot.pause()
@@ -111,17 +126,21 @@ async def test_edit_changes_the_task(board_db):
         assert form.query_one("#title", Input).value == "Fix product feed"
         form.query_one("#title", Input).value = "Fix product feed in Merchant Center"
         await pilot.press("ctrl+s")
-        await wait_stored(pilot, board_db, lambda cards: any(c.title == "Fix product feed in Merchant Center" for c in cards))
+        await wait_stored(
+            pilot, board_db, lambda cards: any(c.title == "Fix product feed in Merchant Center" for c in cards)
+        )
         assert "Merchant Center" in column_text(app, "doing")
     edited = [c for c in stored_tasks(board_db) if c.status == "doing"]
-    assert [(c.title, c.channel, c.sprint) for c in edited] == [("Fix product feed in Merchant Center", "Marketplaces", "2026-11")]
+    assert [(c.title, c.channel, c.sprint) for c in edited] == [
+        ("Fix product feed in Merchant Center", "Marketplaces", "2026-11")
+    ]
 
 
 async def test_enter_also_edits(board_db):
     app = EcomApp(db=str(board_db))
     async with app.run_test(size=SIZE) as pilot:
         await wait_loaded(pilot)
-        app.task_board.column("backlog").focus()
+        app.tab("tasks").column("backlog").focus()
         await pilot.press("enter")
         await pilot.pause()
         assert isinstance(app.screen, TaskForm)
@@ -132,17 +151,21 @@ async def test_shift_arrows_move_cards_between_columns(board_db):
     app = EcomApp(db=str(board_db))
     async with app.run_test(size=SIZE) as pilot:
         await wait_loaded(pilot)
-        app.task_board.column("doing").focus()
+        app.tab("tasks").column("doing").focus()
         await pilot.pause()
         await pilot.press("shift+right")
         await pilot.pause()
         assert "Fix product feed" in column_text(app, "review")
         assert "Fix product feed" not in column_text(app, "doing")
-        assert app.focused is app.task_board.column("review"), "selection follows the card"
+        assert app.focused is app.tab("tasks").column("review"), "selection follows the card"
         await pilot.press("shift+right")
-        await wait_stored(pilot, board_db, lambda cards: any(c.title == "Fix product feed" and c.status == "done" for c in cards))
+        await wait_stored(
+            pilot, board_db, lambda cards: any(c.title == "Fix product feed" and c.status == "done" for c in cards)
+        )
         await pilot.press("shift+left", "shift+left", "shift+left")
-        await wait_stored(pilot, board_db, lambda cards: any(c.title == "Fix product feed" and c.status == "todo" for c in cards))
+        await wait_stored(
+            pilot, board_db, lambda cards: any(c.title == "Fix product feed" and c.status == "todo" for c in cards)
+        )
         assert "Fix product feed" in column_text(app, "todo")
 
 
@@ -150,7 +173,7 @@ async def test_delete_asks_first_and_escape_keeps_the_task(board_db):
     app = EcomApp(db=str(board_db))
     async with app.run_test(size=SIZE) as pilot:
         await wait_loaded(pilot)
-        app.task_board.column("backlog").focus()
+        app.tab("tasks").column("backlog").focus()
         await pilot.press("d")
         await pilot.pause()
         assert isinstance(app.screen, ConfirmDialog)
@@ -176,16 +199,18 @@ async def test_live_filter_and_escape_clears(board_db):
         assert app.focused is app.screen.query_one("#filter", Input)
         await type_text(pilot, "ppc")
         await pilot.pause()
-        shown = [c.title for s in ("backlog", "todo", "doing", "review", "done") for c in app.task_board.column(s).cards]
+        shown = [
+            c.title for s in ("backlog", "todo", "doing", "review", "done") for c in app.tab("tasks").column(s).cards
+        ]
         assert shown == ["Brief PPC agency on Q1"]
         assert "1 of 4 tasks" in screen_text(app)
         # notes are searched too
         app.screen.query_one("#filter", Input).value = "budget split"
         await pilot.pause()
-        assert [c.title for c in app.task_board.column("todo").cards] == ["Brief PPC agency on Q1"]
+        assert [c.title for c in app.tab("tasks").column("todo").cards] == ["Brief PPC agency on Q1"]
         await pilot.press("escape")
         await pilot.pause()
-        assert sum(len(app.task_board.column(s).cards) for s in ("backlog", "todo", "doing")) == 4
+        assert sum(len(app.tab("tasks").column(s).cards) for s in ("backlog", "todo", "doing")) == 4
         assert "4 tasks on the board" in screen_text(app)
 
 
@@ -198,22 +223,24 @@ async def test_palette_filters_by_channel_owner_and_sprint(board_db):
         await type_text(pilot, "channel: Marketplaces")
         await pilot.pause(0.3)
         await pilot.press("enter")
-        await wait_until(pilot, lambda: app.task_board.filter.channel == "Marketplaces", "channel filter")
-        assert [c.title for s in ("backlog", "todo", "doing") for c in app.task_board.column(s).cards] == ["Fix product feed"]
-        app.task_board.action_clear_filter()
-        app.task_board.set_filter(sprint="2026-12")
+        await wait_until(pilot, lambda: app.tab("tasks").filter.channel == "Marketplaces", "channel filter")
+        assert [c.title for s in ("backlog", "todo", "doing") for c in app.tab("tasks").column(s).cards] == [
+            "Fix product feed"
+        ]
+        app.tab("tasks").action_clear_filter()
+        app.tab("tasks").set_filter(sprint="2026-12")
         await pilot.pause()
-        assert [c.title for c in app.task_board.column("backlog").cards] == ["Write gift guide"]
-        assert app.task_board.sprints() == ["2026-12", "2026-11"]
+        assert [c.title for c in app.tab("tasks").column("backlog").cards] == ["Write gift guide"]
+        assert app.tab("tasks").sprints() == ["2026-12", "2026-11"]
 
 
 async def test_arrow_keys_and_hjkl_move_the_selection(board_db):
     app = EcomApp(db=str(board_db))
     async with app.run_test(size=SIZE) as pilot:
         await wait_loaded(pilot)
-        app.task_board.column("todo").focus()
+        app.tab("tasks").column("todo").focus()
         await pilot.pause()
-        board = app.task_board
+        board = app.tab("tasks")
         assert board.selected_card().title == "Refresh Black Friday banner", "overdue first: board order is by due date"
         await pilot.press("j")
         assert board.selected_card().title == "Brief PPC agency on Q1"
@@ -245,7 +272,7 @@ async def test_overdue_tasks_stand_out(board_db):
     async with app.run_test(size=SIZE) as pilot:
         await wait_loaded(pilot)
         assert "1 overdue" in screen_text(app)
-        column = app.task_board.column("todo")
+        column = app.tab("tasks").column("todo")
         due_line = column._card_line(column.cards[0], 3, 30)
         assert "2026-11-20" in due_line.plain and "late" in due_line.plain
         overdue_style = column.get_component_rich_style("card--overdue")
@@ -258,18 +285,20 @@ async def test_quit_key_leaves_the_app(board_db):
         await wait_loaded(pilot)
         await pilot.press("q")
         await pilot.pause()
-        assert app._exit  # noqa: SLF001 - the app is exiting
+        assert app._exit
 
 
 async def test_palette_offers_edit_and_move_of_the_selected_card(board_db):
     app = EcomApp(db=str(board_db))
     async with app.run_test(size=SIZE) as pilot:
         await wait_loaded(pilot)
-        app.task_board.focus_column(app.task_board.column("doing"))
+        app.tab("tasks").focus_column(app.tab("tasks").column("doing"))
         await pilot.press("ctrl+p")
         await pilot.pause()
         await type_text(pilot, "Move selected task right")
         await pilot.pause(0.3)
         await pilot.press("enter")
-        await wait_stored(pilot, board_db, lambda cards: any(c.title == "Fix product feed" and c.status == "review" for c in cards))
+        await wait_stored(
+            pilot, board_db, lambda cards: any(c.title == "Fix product feed" and c.status == "review" for c in cards)
+        )
         assert "Fix product feed" in column_text(app, "review")

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
+from support import column_text, screen_text, seed_tasks, stored_tasks, wait_loaded, wait_stored, wait_until
 from textual.widgets import Input
 
 from ecomtui.app import EcomApp
 from ecomtui.ui.dialogs.task_form import TaskForm
-
-from support import column_text, screen_text, seed_tasks, stored_tasks, wait_loaded, wait_stored, wait_until
 
 
 async def test_saving_shows_a_toast_with_the_title_as_typed(tmp_path):
@@ -28,7 +27,7 @@ async def test_loading_never_takes_focus_from_the_filter(tmp_path):
     app = EcomApp(db=str(path))
     async with app.run_test(size=(120, 40)) as pilot:
         await wait_loaded(pilot)
-        board = app.task_board
+        board = app.tab("tasks")
         board.loaded = False  # as if the first load were still on its way
         await pilot.press("slash", "s", "e")
         board.load()
@@ -47,7 +46,7 @@ async def test_fast_repeated_moves_move_one_card_several_columns(tmp_path):
     app = EcomApp(db=str(path))
     async with app.run_test(size=(120, 40)) as pilot:
         await wait_loaded(pilot)
-        app.task_board.focus_column(app.task_board.column("backlog"))
+        app.tab("tasks").focus_column(app.tab("tasks").column("backlog"))
         await pilot.press("shift+right", "shift+right", "shift+right")
         cards = await wait_stored(pilot, path, lambda cards: any(c.status == "review" for c in cards))
     assert sorted((c.title, c.status) for c in cards) == [
@@ -103,7 +102,7 @@ async def test_no_color_marks_overdue_with_more_than_colour(tmp_path, monkeypatc
     async with app.run_test(size=(120, 40)) as pilot:
         await wait_loaded(pilot)
         assert app.no_color and app.has_class("-no-color")
-        column = app.task_board.column("todo")
+        column = app.tab("tasks").column("todo")
         assert column.get_component_rich_style("card--overdue").reverse
         assert "late" in column_text(app, "todo")
 
@@ -111,20 +110,23 @@ async def test_no_color_marks_overdue_with_more_than_colour(tmp_path, monkeypatc
 async def test_a_burst_typed_right_after_slash_lands_in_the_filter(tmp_path):
     from textual import events
 
-    path = seed_tasks(tmp_path / "burst.db", [{"title": "SEO audit", "status": "todo"}, {"title": "Mail", "status": "todo"}])
+    path = seed_tasks(
+        tmp_path / "burst.db", [{"title": "SEO audit", "status": "todo"}, {"title": "Mail", "status": "todo"}]
+    )
     app = EcomApp(db=str(path))
     async with app.run_test(size=(80, 24)) as pilot:
         await wait_loaded(pilot)
         for key, char in (("slash", "/"), ("s", "s"), ("e", "e"), ("o", "o")):
             app.post_message(events.Key(key, char))  # queued at once, as a fast typist's keys are
-        await wait_until(pilot, lambda: app.task_board.filter.text == "seo", "filter text")
-        assert [c.title for c in app.task_board.column("todo").cards] == ["SEO audit"]
+        await wait_until(pilot, lambda: app.tab("tasks").filter.text == "seo", "filter text")
+        assert [c.title for c in app.tab("tasks").column("todo").cards] == ["SEO audit"]
 
 
 async def test_editing_a_task_of_an_archived_owner_shows_that_owner(tmp_path):
+    from textual.widgets import Select
+
     from ecomtui.db.engine import open_database
     from ecomtui.db.models import Partner
-    from textual.widgets import Select
 
     path = tmp_path / "arch.db"
     database = open_database(str(path))
@@ -146,7 +148,7 @@ async def test_editing_a_task_of_an_archived_owner_shows_that_owner(tmp_path):
         await pilot.pause()
         assert isinstance(app.screen, TaskForm)
         owner = app.screen.query_one("#owner", Select)
-        assert owner.value == app.task_board.cards[0].owner_id
+        assert owner.value == app.tab("tasks").cards[0].owner_id
         await pilot.press("ctrl+s")
         await wait_until(pilot, lambda: not isinstance(app.screen, TaskForm), "saved")
     assert [(c.title, c.owner) for c in stored_tasks(path)] == [("Legacy task", "Old Agency")]
@@ -155,17 +157,19 @@ async def test_editing_a_task_of_an_archived_owner_shows_that_owner(tmp_path):
 async def test_a_new_task_on_a_filtered_board_takes_the_filter_s_channel_and_sprint(tmp_path):
     from textual.widgets import Select
 
-    path = seed_tasks(tmp_path / "pre.db", [{"title": "Existing", "status": "todo", "channel": "SEO", "sprint": "2026-12"}])
+    path = seed_tasks(
+        tmp_path / "pre.db", [{"title": "Existing", "status": "todo", "channel": "SEO", "sprint": "2026-12"}]
+    )
     app = EcomApp(db=str(path))
     async with app.run_test(size=(120, 40)) as pilot:
         await wait_loaded(pilot)
-        app.task_board.set_filter(channel="SEO", sprint="2026-12")
+        app.tab("tasks").set_filter(channel="SEO", sprint="2026-12")
         await pilot.pause()
         await pilot.press("n")
         await pilot.pause()
         form = app.screen
         assert form.query_one("#sprint", Input).value == "2026-12"
-        assert form.query_one("#channel", Select).value == app.task_board.cards[0].channel_id
+        assert form.query_one("#channel", Select).value == app.tab("tasks").cards[0].channel_id
 
 
 async def test_left_and_right_keep_the_selection_at_the_same_height(tmp_path):
@@ -175,7 +179,7 @@ async def test_left_and_right_keep_the_selection_at_the_same_height(tmp_path):
     app = EcomApp(db=str(path))
     async with app.run_test(size=(120, 40)) as pilot:
         await wait_loaded(pilot)
-        board = app.task_board
+        board = app.tab("tasks")
         board.focus_column(board.column("todo"))
         await pilot.press(*["down"] * 12)
         await pilot.pause()

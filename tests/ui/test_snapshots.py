@@ -11,12 +11,11 @@ import shutil
 from datetime import date
 
 import pytest
+from support import seed_tasks, wait_loaded
 from textual.widgets import Input
 
 from ecomtui.app import EcomApp
 from ecomtui.demo import write_demo
-
-from support import seed_tasks, wait_loaded
 
 TODAY = date(2026, 11, 23)
 

@@ -7,9 +7,9 @@ migration runs in that one transaction. Run by the ``alembic`` command itself
 
 from alembic import context
 from sqlalchemy import create_engine
+from sqlmodel import SQLModel
 
 from ecomtui.db import models  # noqa: F401  (registers the tables)
-from sqlmodel import SQLModel
 
 config = context.config
 target_metadata = SQLModel.metadata

@@ -9,7 +9,7 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
-from ecomtui.ui.widgets.key_footer import KeyFooter
+from ecomtui.ui.textual_patches import KeyFooter
 
 
 class ConfirmDialog(ModalScreen[bool]):
@@ -34,7 +34,6 @@ class ConfirmDialog(ModalScreen[bool]):
                 yield Button(f"{self.confirm_label} (y)", variant="error", id="yes", compact=True)
                 yield Button("Cancel (esc)", id="no", compact=True)
         yield KeyFooter()
-
 
     def on_mount(self) -> None:
         self.query_one("#no", Button).focus()

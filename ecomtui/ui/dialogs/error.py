@@ -9,7 +9,7 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
-from ecomtui.ui.widgets.key_footer import KeyFooter
+from ecomtui.ui.textual_patches import KeyFooter
 
 
 class ErrorDialog(ModalScreen[None]):
@@ -29,7 +29,6 @@ class ErrorDialog(ModalScreen[None]):
             with Horizontal(classes="dialog-buttons"):
                 yield Button("Close", id="close", compact=True)
         yield KeyFooter()
-
 
     def on_button_pressed(self) -> None:
         self.dismiss()

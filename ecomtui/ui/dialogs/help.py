@@ -1,4 +1,9 @@
-"""The `?` screen: every key of the app, grouped by where it applies."""
+"""The `?` screen: every key of the app, generated from the bindings so it cannot drift.
+
+Sections: the app's own keys, then each tab's (its bindings, its inner
+widgets' bindings and its notes, such as a legend), then the keys that every
+dialog shares.
+"""
 
 from __future__ import annotations
 
@@ -10,50 +15,34 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
-from ecomtui.ui.widgets.key_footer import KeyFooter
+from ecomtui.ui.tab import help_entries
+from ecomtui.ui.textual_patches import KeyFooter
 
-KEYS: list[tuple[str, list[tuple[str, str]]]] = [
-    (
-        "Everywhere",
-        [
-            ("2", "Tasks tab"),
-            ("?", "this help"),
-            ("ctrl+p", "command palette: every action, filters by channel / owner / sprint"),
-            ("q", "quit"),
-            ("escape", "close a dialog, clear a filter"),
-        ],
-    ),
-    (
-        "Task board",
-        [
-            ("← → / h l", "previous / next column"),
-            ("↑ ↓ / k j", "previous / next card"),
-            ("pgup pgdn home end", "page through a column"),
-            ("n", "new task (in the selected column)"),
-            ("e / enter", "edit the selected task"),
-            ("d", "delete the selected task (asks first)"),
-            ("shift+← / shift+→", "move the card to the previous / next column"),
-            ("/", "filter by title, notes, owner, channel; enter keeps it, escape clears"),
-        ],
-    ),
-    (
-        "Dialogs",
-        [
-            ("tab / shift+tab", "next / previous field"),
-            ("enter / space", "open a list (status, priority, channel, owner); ↑ ↓ then enter picks"),
-            ("ctrl+s", "save (enter in a one-line field saves too)"),
-            ("escape", "cancel, nothing is saved"),
-            ("y / n", "answer a confirmation"),
-        ],
-    ),
+DIALOG_KEYS = [
+    ("tab / shift+tab", "next / previous field"),
+    ("enter / space", "open a list (status, priority, channel, owner); ↑ ↓ then enter picks"),
+    ("ctrl+s", "save (enter in a one-line field saves too)"),
+    ("escape", "cancel, nothing is saved"),
+    ("y / n", "answer a confirmation"),
 ]
+
+
+def help_sections() -> list[tuple[str, list[tuple[str, str]]]]:
+    """Every section of the help screen, in order."""
+    from ecomtui.app import GLOBAL_HELP_NOTES, EcomApp
+    from ecomtui.ui.tabs import TABS
+
+    sections = [("Everywhere", help_entries(EcomApp) + list(GLOBAL_HELP_NOTES))]
+    sections += [tab.help_section() for tab in sorted(TABS, key=lambda t: t.TAB_KEY)]
+    sections.append(("Dialogs", DIALOG_KEYS))
+    return sections
 
 
 def help_table() -> Table:
     table = Table.grid(padding=(0, 2))
     table.add_column(style="bold", no_wrap=True)
     table.add_column()
-    for index, (section, keys) in enumerate(KEYS):
+    for index, (section, keys) in enumerate(help_sections()):
         if index:
             table.add_row("", "")
         table.add_row(Text(section, style="bold underline"), "")
@@ -75,5 +64,3 @@ class HelpScreen(ModalScreen[None]):
             yield Static(Text("Keys"), classes="dialog-title")
             yield Static(help_table())
         yield KeyFooter()
-
-

@@ -2,10 +2,15 @@
 
 Typed values are checked by ``services.task_board.build_task_input``; a bad
 value is explained inside the dialog, which stays open with what was typed.
-Nothing is saved until every field is valid.
+Nothing is saved until every field is valid. The dialog saves through the
+``save`` function it is given and closes only once the save has landed: a
+failed save (the database refused, or the task was changed elsewhere
+meanwhile) keeps it open with what was typed.
 """
 
 from __future__ import annotations
+
+from collections.abc import Callable
 
 from rich.text import Text
 from textual.app import ComposeResult
@@ -14,10 +19,10 @@ from textual.containers import Grid, Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Select, Static, TextArea
 
-from ecomtui.ui.widgets.key_footer import KeyFooter
-
 from ecomtui.services.task_board import TaskCard, TaskInput, build_task_input
 from ecomtui.services.validation import InvalidInput
+from ecomtui.services.versioning import Conflict
+from ecomtui.ui.textual_patches import KeyFooter
 from ecomtui.vocabulary import PRIORITIES, TASK_STATUS_LABELS, TASK_STATUSES
 
 
@@ -30,8 +35,32 @@ def _options(rows: list[tuple[int, str]], current: int | None, current_name: str
     return options
 
 
-class TaskForm(ModalScreen[TaskInput | None]):
-    """Dismisses with a validated :class:`TaskInput`, or None when cancelled."""
+def _name(rows: list[tuple[int, str]], row_id: int | None, fallback: str | None = None) -> str:
+    if row_id is None:
+        return "—"
+    return next((name for rid, name in rows if rid == row_id), fallback or str(row_id))
+
+
+def _card_fields(card: TaskCard) -> dict[str, str]:
+    """A task's fields as the conflict view shows them."""
+    return {
+        "Title": card.title,
+        "Status": TASK_STATUS_LABELS.get(card.status, card.status),
+        "Priority": card.priority,
+        "Channel": card.channel or "—",
+        "Owner": card.owner or "—",
+        "Due": card.due.isoformat() if card.due else "—",
+        "Sprint": card.sprint or "—",
+        "Notes": card.notes or "—",
+    }
+
+
+# save(form, data, version the form was based on): submits the write; answers with form.saved / form.save_failed
+SaveTask = Callable[["TaskForm", TaskInput, "int | None"], None]
+
+
+class TaskForm(ModalScreen[TaskCard | TaskInput | None]):
+    """Dismisses with the saved :class:`TaskCard` (or, without ``save``, the validated input); None when cancelled."""
 
     BINDINGS = [
         Binding("escape", "cancel", "Cancel"),
@@ -48,8 +77,11 @@ class TaskForm(ModalScreen[TaskInput | None]):
         sprint: str | None = None,
         channel_id: int | None = None,
         owner_id: int | None = None,
+        save: SaveTask | None = None,
     ) -> None:
         super().__init__(classes="dialog-screen")
+        self.save = save
+        self.saving = False
         self.channels = channels
         self.owners = owners
         self.card = card
@@ -118,7 +150,6 @@ class TaskForm(ModalScreen[TaskInput | None]):
                 yield Button("Cancel (esc)", id="cancel", compact=True)
         yield KeyFooter()
 
-
     def on_mount(self) -> None:
         self.query_one("#title", Input).focus()
 
@@ -143,7 +174,73 @@ class TaskForm(ModalScreen[TaskInput | None]):
         except InvalidInput as exc:
             self._show_error(exc)
             return
-        self.dismiss(data)
+        if self.save is None:
+            self.dismiss(data)
+        elif not self.saving:
+            self.saving = True
+            self.save(self, data, self.card.version if self.card else None)
+
+    def saved(self, card: TaskCard) -> None:
+        """The save landed: close with the task as stored."""
+        self.saving = False
+        self.dismiss(card)
+
+    def save_failed(self, exc: Exception) -> None:
+        """The save did not land: keep what was typed, and say why (or show the conflict)."""
+        self.saving = False
+        if isinstance(exc, Conflict) and isinstance(exc.current, TaskCard):
+            self._show_conflict(exc.current)
+        elif isinstance(exc, InvalidInput):
+            self._show_error(exc)
+        else:
+            self._show_error(InvalidInput(f"Not saved: {self.app.explain(exc)}"))
+
+    def _show_conflict(self, theirs: TaskCard) -> None:
+        from ecomtui.ui.dialogs.conflict import ConflictDialog
+
+        base = _card_fields(self.card) if self.card else {}
+        now = _card_fields(theirs)
+        yours = self._typed_fields()
+        rows = [(field, now[field], yours[field]) for field in now if now[field] != base.get(field)]
+
+        def chosen(choice: str | None) -> None:
+            if choice == "reload":
+                self._fill(theirs)
+                self.card = theirs
+                self.notify("Showing the task as saved elsewhere; your changes were dropped", timeout=4)
+            elif choice == "keep":
+                self.card = theirs  # based on theirs now: saving overwrites it knowingly
+                self.action_save()
+
+        self.app.push_screen(ConflictDialog(f"“{theirs.title}”", rows), chosen)
+
+    def _typed_fields(self) -> dict[str, str]:
+        status = self.query_one("#status", Select).value
+        return {
+            "Title": self.query_one("#title", Input).value.strip(),
+            "Status": TASK_STATUS_LABELS.get(str(status), str(status)),
+            "Priority": str(self.query_one("#priority", Select).value),
+            "Channel": _name(self.channels, self._value("#channel"), self.card.channel if self.card else None),
+            "Owner": _name(self.owners, self._value("#owner"), self.card.owner if self.card else None),
+            "Due": self.query_one("#due", Input).value.strip() or "—",
+            "Sprint": self.query_one("#sprint", Input).value.strip() or "—",
+            "Notes": self.query_one("#notes", TextArea).text.strip() or "—",
+        }
+
+    def _fill(self, card: TaskCard) -> None:
+        """Put a stored task's values into the fields."""
+        self.query_one("#title", Input).value = card.title
+        self.query_one("#status", Select).value = card.status
+        self.query_one("#priority", Select).value = card.priority
+        for select_id, row_id in (("#channel", card.channel_id), ("#owner", card.owner_id)):
+            select = self.query_one(select_id, Select)
+            try:
+                select.value = row_id if row_id is not None else Select.NULL
+            except Exception:  # a channel or owner this dialog does not offer (retired meanwhile)
+                select.value = Select.NULL
+        self.query_one("#due", Input).value = card.due.isoformat() if card.due else ""
+        self.query_one("#sprint", Input).value = card.sprint or ""
+        self.query_one("#notes", TextArea).text = card.notes
 
     def _show_error(self, exc: InvalidInput) -> None:
         error = self.query_one("#form-error", Static)

@@ -52,12 +52,12 @@ class CardColumn(ScrollView, can_focus=True):
     """
 
     BINDINGS = [
-        Binding("up,k", "cursor(-1)", "Up", show=False),
-        Binding("down,j", "cursor(1)", "Down", show=False),
-        Binding("pageup", "page(-1)", "Page up", show=False),
-        Binding("pagedown", "page(1)", "Page down", show=False),
-        Binding("home", "jump(0)", "First", show=False),
-        Binding("end", "jump(-1)", "Last", show=False),
+        Binding("up,k", "cursor(-1)", "Up", show=False, tooltip="previous card"),
+        Binding("down,j", "cursor(1)", "Down", show=False, tooltip="next card"),
+        Binding("pageup", "page(-1)", "Page up", show=False, tooltip="a page of cards up"),
+        Binding("pagedown", "page(1)", "Page down", show=False, tooltip="a page of cards down"),
+        Binding("home", "jump(0)", "First", show=False, tooltip="first card of the column"),
+        Binding("end", "jump(-1)", "Last", show=False, tooltip="last card of the column"),
     ]
 
     def __init__(self, status: str, *, id: str | None = None, classes: str | None = None) -> None:

@@ -1,0 +1,77 @@
+"""Every place ecomtui leans on Textual internals, in one module (checked by tests/ui/test_textual_patches.py).
+
+Two speed patches, both measured in ``benchmarks/`` (board keys under 50 ms):
+
+``FocusRepaintScreen``: Textual's ``Screen.focused`` reactive repaints the
+whole terminal on every focus change; on the board, moving between columns
+(or moving a card) would pay that each time. The screen declares ``focused``
+again without repaint. Textual still calls ``_update_focus_styles`` for the
+widgets whose ``:focus`` / ``:focus-within`` styles change.
+
+THE RULE that follows for every widget drawn with the Line API (``render_line``,
+e.g. ``CardColumn``): it must refresh itself on focus and blur (``on_focus`` /
+``on_blur`` calling ``self.refresh()``) when its lines depend on having focus
+(a cursor drawn brighter while focused). Nothing else repaints it.
+
+``KeyFooter``: Textual's Footer rebuilds all its key widgets on every focus
+change and every binding refresh; moving between board columns (which share
+their keys) would cost ~50 ms a keystroke for an identical footer. It skips
+the rebuild while the shown keys are unchanged, reading ``Footer._bindings_ready``
+to know that the footer has been built at least once.
+
+Bumping Textual: run ``tests/ui/test_textual_patches.py``; it names the
+internal that moved.
+"""
+
+from __future__ import annotations
+
+from textual.reactive import Reactive
+from textual.screen import Screen
+from textual.widget import Widget
+from textual.widgets import Footer
+
+
+def internals_missing() -> list[str]:
+    """The Textual internals these patches rely on that are not (or no longer) as expected."""
+    missing = []
+    focused = Screen.__dict__.get("focused")
+    if not isinstance(focused, Reactive):
+        missing.append("Screen.focused is no longer a Reactive declared on Screen")
+    if not callable(getattr(Screen, "_update_focus_styles", None)):
+        missing.append("Screen._update_focus_styles (which repaints focus styles) is gone")
+    if not isinstance(Footer.__dict__.get("_bindings_ready"), Reactive):
+        missing.append("Footer._bindings_ready is no longer a reactive of Footer")
+    if not callable(getattr(Footer, "bindings_changed", None)):
+        missing.append("Footer.bindings_changed (the footer's rebuild hook) is gone")
+    return missing
+
+
+class FocusRepaintScreen(Screen):
+    """A screen whose focus changes repaint only the widgets whose focus styles change."""
+
+    focused: Reactive[Widget | None] = Reactive(None, repaint=False)
+
+
+class KeyFooter(Footer):
+    """A Footer that skips rebuilds when the shown keys are unchanged.
+
+    Below 100 columns the ctrl+p hint gives its place to the screen's own keys
+    (? Help, q Quit); the palette is listed in the help screen.
+    """
+
+    _shown: tuple | None = None
+
+    def on_resize(self, event) -> None:
+        self.show_command_palette = event.size.width >= 100
+
+    def bindings_changed(self, screen: Screen) -> None:
+        shown = tuple(
+            (binding.key, binding.action, binding.description, enabled, tooltip)
+            for (_, binding, enabled, tooltip) in screen.active_bindings.values()
+            if binding.show or binding.action == "command_palette"
+        )
+        if shown == self._shown and self._bindings_ready:
+            return
+        super().bindings_changed(screen)
+        if screen.app.app_focus and self.is_attached and screen is self.screen:
+            self._shown = shown  # a rebuild was scheduled for exactly these keys
