@@ -13,9 +13,12 @@ clock. Each domain draws from its own generator (``_rng(seed, "tasks")``), so
 adding a domain later does not change what the others write.
 
 The store is built in a hidden temporary file beside the target and moved into
-place when complete, so an interrupted run leaves the previous demo intact. On
-PostgreSQL the same holds by building it in one transaction, which drops and
-recreates the tables (so ids start from 1 as in a new file).
+place when complete, so an interrupted run leaves the previous demo intact;
+the next run removes what a killed one left (``.demo.db.PID.writing``). A demo
+store that an app has open is not replaced unless ``confirm`` says so. On
+PostgreSQL the demo is built in one transaction, which drops and recreates the
+tables (so ids start from 1 as in a new file): an interrupted run leaves the
+previous demo, and apps that have it open see the new one once it commits.
 
 One function per domain, called in order by :func:`_fill`:
 ``_settings``, ``_partners``, ``_tasks``, then each part in ``DEMO_PARTS``
@@ -26,6 +29,7 @@ earlier domains are in :class:`_Demo`.
 from __future__ import annotations
 
 import calendar
+import glob
 import importlib
 import os
 import random
@@ -37,8 +41,10 @@ from pathlib import Path
 from typing import TextIO
 
 from ecomtui.db import location
+from ecomtui.db.files import in_use, remove_sqlite_files
 from ecomtui.db.location import DEMO_FILE, DbLocation
 from ecomtui.services.validation import InvalidInput
+from ecomtui.text import visible
 
 SCALES = ("small", "large")
 
@@ -54,7 +60,6 @@ STORE_NAME = "Northwind Outdoor"
 STORE_DOMAIN = "northwind-outdoor.example"  # reserved TLD: no real mailbox
 CURRENCY = "EUR"
 DEMO_SETTING = "demo_store"
-_SIDE_FILES = ("-wal", "-shm", "-journal")
 
 
 # ---- public entry points --------------------------------------------------------
@@ -67,12 +72,15 @@ def write_demo(
     seed: int = 7,
     progress: TextIO | None = None,
     today: date | None = None,
+    confirm: Callable[[Path], bool] | None = None,
 ) -> Path | str:
     """Write the demo store for ``scale``; returns the path of the file written, or the URL.
 
     ``db`` is a SQLite file path or a PostgreSQL URL; None means
     ``<user data dir>/demo.db``. ``progress`` (a text stream) receives a few
-    short lines. Raises :class:`InvalidInput` when the target cannot be used.
+    short lines. Raises :class:`InvalidInput` when the target cannot be used,
+    or when another program has the file open and ``confirm(path)`` (if given)
+    does not return True.
     """
     from ecomtui import clock
 
@@ -85,16 +93,17 @@ def write_demo(
         _build_on_server(server, scale=scale, seed=seed, today=today, say=say)
         return server.url
     path = demo_path(db)
-    _check_target(path)
+    _check_target(path, confirm)
     say(f"writing {scale} demo store to {path}...")
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.writing")
-    _remove_db_files(tmp)
+    _remove_stray_builds(path)
+    tmp = _build_path(path, os.getpid())
+    remove_sqlite_files(tmp)
     try:
         _build(tmp, scale=scale, seed=seed, today=today, say=say)
-        _remove_db_files(path)
+        remove_sqlite_files(path)
         os.replace(tmp, path)
     except BaseException:
-        _remove_db_files(tmp)
+        remove_sqlite_files(tmp)
         raise
     return path
 
@@ -112,6 +121,15 @@ def demo_path(db: str | None) -> Path:
     # looked up on the module at call time, so a sandboxed location applies here too
     path = Path(db).expanduser() if db else location.user_data_dir() / DEMO_FILE
     return path.absolute()
+
+
+def demo_location(db: str | None) -> DbLocation:
+    """The store the demo writes: the PostgreSQL database ``db`` names, else the demo's file."""
+    server = _server_location(db)
+    if server is not None:
+        return server
+    path = demo_path(db)
+    return DbLocation(url=f"sqlite:///{path}", path=path)
 
 
 def _server_location(db: str | None) -> DbLocation | None:
@@ -144,28 +162,51 @@ def is_demo_store(path: Path) -> bool:
 # ---- the target file ------------------------------------------------------------
 
 
-def _check_target(path: Path) -> None:
-    """Refuse a target that exists and is not a demo store (an empty file may be used)."""
+def _check_target(path: Path, confirm: Callable[[Path], bool] | None) -> None:
+    """Refuse a target that exists and is not a demo store (an empty file may be used),
+    and a demo store open in an app unless ``confirm`` agrees to replace it."""
     if path.is_dir():
         raise InvalidInput(f"demo: {path} is a directory; choose a file with --db", "db")
     if not path.exists() or path.stat().st_size == 0:
         return
     if not is_demo_store(path):
         raise InvalidInput(f"demo: {path} already holds a store that is not a demo; choose another --db", "db")
+    if in_use(path) and not (confirm is not None and confirm(path)):
+        raise InvalidInput(
+            f"demo: {path} is open in ecomtui (or another program); close it and run demo again, "
+            "or write another demo with --db",
+            "db",
+        )
 
 
-def _remove_db_files(path: Path) -> None:
-    for name in ("", *_SIDE_FILES):
-        try:
-            Path(f"{path}{name}").unlink()
-        except FileNotFoundError:
-            pass
+def _build_path(path: Path, pid: int) -> Path:
+    """The hidden file a run with process id ``pid`` builds the demo in."""
+    return path.with_name(f".{path.name}.{pid}.writing")
+
+
+def _remove_stray_builds(path: Path) -> None:
+    """Remove what killed runs left beside ``path``: build files whose process is gone."""
+    prefix, suffix = f".{path.name}.", ".writing"
+    for stray in path.parent.glob(f"{glob.escape(prefix)}*{suffix}*"):
+        pid = stray.name[len(prefix) :].split(".", 1)[0]
+        if pid.isdigit() and not _process_alive(int(pid)):
+            remove_sqlite_files(_build_path(path, int(pid)))
+
+
+def _process_alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:  # it exists but belongs to someone else
+        return True
+    return True
 
 
 def _reporter(progress: TextIO | None) -> Callable[[str], None]:
     def say(message: str) -> None:
         if progress is not None:
-            progress.write(message + "\n")
+            progress.write(visible(message) + "\n")  # paths come from the command line
             progress.flush()
 
     return say
@@ -208,12 +249,10 @@ def _build(path: Path, *, scale: str, seed: int, today: date, say: Callable[[str
 
 def _build_on_server(where: DbLocation, *, scale: str, seed: int, today: date, say: Callable[[str], None]) -> None:
     """Fill an empty PostgreSQL database, or replace the demo store it holds, in one transaction."""
-    from sqlalchemy.exc import DBAPIError
     from sqlmodel import Session
 
     from ecomtui.db import schema
     from ecomtui.db.engine import open_database
-    from ecomtui.db.errors import DatabaseError, plain_reason
 
     database = open_database(location=where, upgrade=False)
     try:
@@ -224,8 +263,6 @@ def _build_on_server(where: DbLocation, *, scale: str, seed: int, today: date, s
             with Session(bind=conn) as session:
                 _fill(session, _Demo(seed=seed, scale=scale, today=today), say)
                 session.flush()
-    except DBAPIError as exc:  # unreachable server, no permission...
-        raise DatabaseError(f"demo: cannot write to {where.describe()}: {plain_reason(exc)}") from exc
     finally:
         database.dispose()
 

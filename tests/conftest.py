@@ -15,11 +15,20 @@ run gets a database of its own, dropped afterwards. The server comes from
 Without one the PostgreSQL runs are skipped, except in CI (``CI`` set), where
 they fail. ``sqlite_database`` is for tests of SQLite's own behaviour,
 ``empty_pg_url`` for tests of PostgreSQL alone.
+
+Also here: ``cli`` (the command line in-process) and ``other_user`` (ecomtui
+run as a user that file modes apply to: root ignores them, so a read-only
+file is tested as ``nobody``).
 """
 
 from __future__ import annotations
 
 import os
+import shutil
+import stat
+import subprocess
+import sys
+import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -183,3 +192,78 @@ def sqlite_database(tmp_path: Path) -> Database:
     db = open_database(str(tmp_path / "t.db"))
     yield db
     db.dispose()
+
+
+# ---- another user: file modes apply (root ignores them) ---------------------------------
+
+NOBODY = 65534
+
+
+@dataclass(frozen=True)
+class OtherUser:
+    """Runs ecomtui as a user that file modes apply to, in a folder that user can reach."""
+
+    folder: Path  # world-readable; what the test puts here is shared with that user
+
+    def command(self, *args: str) -> list[str]:
+        cmd = [sys.executable, *args]
+        if os.geteuid() == 0:  # root ignores file modes: be nobody
+            cmd = ["setpriv", f"--reuid={NOBODY}", f"--regid={NOBODY}", "--clear-groups", *cmd]
+        return cmd
+
+    def env(self) -> dict[str, str]:
+        return {**os.environ, "PYTHONDONTWRITEBYTECODE": "1", "HOME": "/nonexistent"}
+
+    def give(self, path: Path) -> None:
+        """Make ``path`` that user's own."""
+        if os.geteuid() == 0:
+            os.chown(path, NOBODY, NOBODY)
+
+    def run(self, *args: str) -> subprocess.CompletedProcess:
+        """``python ARGS...`` as that user (``-m ecomtui ...`` for the command line)."""
+        return subprocess.run(
+            self.command(*args), capture_output=True, text=True, encoding="utf-8", env=self.env(), timeout=120
+        )
+
+
+def _grant_traversal(paths: list[Path]) -> list[tuple[Path, int]]:
+    """Let every user pass through the folders above ``paths`` (o+x, never o+r); returns what to undo."""
+    changed = []
+    for path in paths:
+        for folder in [path, *path.parents] if path.is_dir() else path.parents:
+            mode = folder.stat().st_mode
+            if not mode & stat.S_IXOTH:
+                os.chmod(folder, stat.S_IMODE(mode) | stat.S_IXOTH)
+                changed.append((folder, stat.S_IMODE(mode)))
+    return changed
+
+
+@pytest.fixture(scope="session")
+def _python_for_other_users():
+    """The interpreter, the virtual environment and ecomtui reachable by other users for the session."""
+    import ecomtui
+
+    if os.geteuid() != 0:
+        yield
+        return
+    places = [Path(os.path.realpath(sys.executable)), Path(sys.prefix), Path(sys.base_prefix)]
+    changed = _grant_traversal([*places, Path(ecomtui.__file__).parent])
+    try:
+        yield
+    finally:
+        for folder, mode in reversed(changed):
+            os.chmod(folder, mode)
+
+
+@pytest.fixture
+def other_user(_python_for_other_users) -> OtherUser:
+    folder = Path(tempfile.mkdtemp(prefix="ecomtui-other-user-"))
+    os.chmod(folder, 0o755)
+    user = OtherUser(folder)
+    probe = user.run("-c", "import ecomtui.cli")
+    assert probe.returncode == 0, f"cannot run ecomtui as another user: {probe.stderr}"
+    yield user
+    for path in folder.rglob("*"):  # what the test made read-only, writable again for cleaning up
+        if path.is_dir():
+            os.chmod(path, 0o755)
+    shutil.rmtree(folder)

@@ -1,8 +1,8 @@
 """Schema versioning: a cheap revision check at start-up, Alembic only when due.
 
 A new database is created by running every migration. An older one is first
-copied to a timestamped backup beside it (SQLite), then upgraded. Alembic is
-imported only on those paths, never on an ordinary start.
+copied to a timestamped backup beside it, then upgraded. Alembic is imported
+only on those paths, never on an ordinary start.
 
 Creating or upgrading happens in one write transaction that holds every other
 program opening the same database off (``BEGIN IMMEDIATE`` on SQLite, an
@@ -20,8 +20,8 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy import Connection, inspect, text
 
-from ecomtui.db.errors import DatabaseError, plain_reason
-from ecomtui.db.files import backup_file
+from ecomtui.db.errors import DatabaseError, explain, read_only
+from ecomtui.db.files import backup_file, remove_sqlite_files
 
 if TYPE_CHECKING:  # engine imports this module; at run time it only goes that way
     from ecomtui.db.engine import Database
@@ -40,11 +40,8 @@ def _revision(conn: Connection) -> str | None:
 
 def current_revision(database: Database) -> str | None:
     """The revision stamped in the database, or None for a database without one."""
-    try:
-        with database.engine.connect() as conn:
-            return _revision(conn)
-    except Exception as exc:  # not a database, unreachable server, no permission...
-        raise DatabaseError(f"cannot read database {database.location.describe()}: {plain_reason(exc)}") from exc
+    with database.engine.connect() as conn:
+        return _revision(conn)
 
 
 def alembic_config(database: Database):
@@ -98,30 +95,71 @@ def recreate(database: Database, conn: Connection) -> None:
     _migrate(database, conn, "head")
 
 
-def ensure_schema(database: Database) -> Path | None:
-    """Bring the schema to the head revision. Returns the backup path if one was made."""
-    if current_revision(database) == HEAD_REVISION:
-        return None
-    with schema_transaction(database) as conn:
-        # decided again under the lock: another program may have just created or upgraded it
-        revision = _revision(conn)
-        if revision == HEAD_REVISION:
-            return None
-        backup = _check_before_upgrade(database, conn, revision)
-        _migrate(database, conn, "head")
-    return backup
+def known_revisions() -> set[str]:
+    """The revisions this ecomtui has migrations for."""
+    return {p.stem.split("_", 1)[0] for p in (MIGRATIONS_DIR / "versions").glob("*.py")}
 
 
-def _check_before_upgrade(database: Database, conn: Connection, revision: str | None) -> Path | None:
-    """Refuse a database that is not ours or is newer; back up an older SQLite file."""
-    where = database.location.describe()
+def schema_state(database: Database) -> tuple[str, str | None]:
+    """What the file holds, as (state, revision); raises what reading it raised.
+
+    States: ``current`` (this ecomtui's schema), ``due`` (an older one: an
+    upgrade is due), ``newer`` (written by a newer ecomtui), ``foreign``
+    (tables, but not ecomtui's), ``empty`` (a new, empty file).
+    """
+    with database.engine.connect() as conn:
+        # Tables first, then the revision: a schema another program creates meanwhile
+        # appears all at once, so tables without a revision are never a half-made one.
+        tables = inspect(conn).get_table_names()
+        revision = _revision(conn) if "alembic_version" in tables else None
+    if revision == HEAD_REVISION:
+        return "current", revision
     if revision is None:
-        if inspect(conn).get_table_names():
-            raise DatabaseError(f"{where} is not an ecomtui database (it has tables but no schema revision)")
+        return ("foreign" if tables else "empty"), None
+    if revision not in known_revisions():
+        return "newer", revision
+    return "due", revision
+
+
+def ensure_schema(database: Database) -> Path | None:
+    """Bring the schema to the head revision. Returns the backup path if one was made.
+
+    The backup made before an upgrade is removed again if the upgrade fails:
+    a failed attempt leaves the file as it was and nothing beside it.
+    """
+    where = database.location.describe()
+    try:
+        state, revision = schema_state(database)
+    except Exception as exc:
+        raise DatabaseError(explain(exc, database.location)) from exc
+    if state == "current":
         return None
-    known = {p.stem.split("_", 1)[0] for p in (MIGRATIONS_DIR / "versions").glob("*.py")}
-    if revision not in known:
-        raise DatabaseError(f"{where} was written by a newer ecomtui (schema {revision}); please upgrade ecomtui")
-    if database.location.path is not None:
-        return backup_file(database.location.path, label=f"before-{HEAD_REVISION}")
-    return None
+    if state == "foreign":
+        raise DatabaseError(
+            f"{where} is not an ecomtui database (it holds other tables); check the path, or choose another file with --db"
+        )
+    if state == "newer":
+        raise DatabaseError(
+            f"{where} was written by a newer ecomtui (schema {revision}; this one knows up to {HEAD_REVISION}); "
+            "upgrade ecomtui to use it"
+        )
+    if database.read_only is not None:
+        needs = "setting up" if state == "empty" else f"a schema upgrade ({revision} to {HEAD_REVISION})"
+        raise DatabaseError(read_only(where, database.read_only_reason, needs))
+    backup = None
+    try:
+        with schema_transaction(database) as conn:
+            # decided again under the lock: another program may have just created or upgraded it
+            revision = _revision(conn)
+            if revision == HEAD_REVISION:
+                return None
+            if revision is None and inspect(conn).get_table_names():
+                raise DatabaseError(f"{where} is not an ecomtui database (it holds other tables)")
+            if revision is not None and database.location.path is not None:
+                backup = backup_file(database.location.path, label=f"before-{HEAD_REVISION}")
+            _migrate(database, conn, "head")
+    except BaseException:
+        if backup is not None:
+            remove_sqlite_files(backup)
+        raise
+    return backup

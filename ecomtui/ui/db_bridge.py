@@ -9,7 +9,10 @@ A job's result (or its error) travels back as a :class:`JobDone` message
 posted to the widget that asked: the database thread never waits on the UI,
 and a result for a widget that is gone is dropped. The message bubbles to the
 app, which runs the job's callback; an exception there, like one in the job,
-becomes the error dialog, and the bridge keeps serving later jobs.
+becomes the error dialog (one plain line: ``ecomtui.db.errors.explain``), and
+the bridge keeps serving later jobs. On a read-only store every write job is
+refused before it starts (``Database.transaction``) and reaches the tab's
+``on_error`` or that dialog with the reason, whatever the tab.
 
 Long work (imports, exports, backups) runs in a thread of its own through
 :meth:`DbBridge.run_long`, posting :class:`JobProgress` messages, so it never

@@ -33,6 +33,7 @@ from ecomtui.services.task_board import (
     remove_card,
     with_status,
 )
+from ecomtui.text import visible
 from ecomtui.ui.tab import Command, EcomTab
 from ecomtui.ui.widgets.card_column import CARD_HEIGHT, CardColumn
 from ecomtui.vocabulary import TASK_STATUS_LABELS, TASK_STATUSES
@@ -255,7 +256,7 @@ class TaskBoard(EcomTab):
         line = Text()
         if self.filter.active:
             line.append("Filter ", "bold")
-            line.append(self.filter.describe())
+            line.append(visible(self.filter.describe()))
             line.append(f" · {shown:,} of {total:,} tasks · esc clears")
         else:
             line.append(f"{total:,} tasks on the board")
@@ -453,7 +454,7 @@ class TaskBoard(EcomTab):
             self._reset_filter()
         self.refresh_board()
         self._focus_card(card)
-        self.notify(f"Added “{card.title}”", timeout=3, markup=False)
+        self.notify(f"Added “{visible(card.title)}”", timeout=3, markup=False)
 
     def action_edit_task(self) -> None:
         from ecomtui.ui.dialogs.task_form import TaskForm
@@ -482,7 +483,7 @@ class TaskBoard(EcomTab):
         self._place(card)
         self.refresh_board(keep_id=card.id)
         self._focus_card(card)
-        self.notify(f"Saved “{card.title}”", timeout=3, markup=False)
+        self.notify(f"Saved “{visible(card.title)}”", timeout=3, markup=False)
 
     def action_delete_task(self) -> None:
         from ecomtui.ui.dialogs.confirm import ConfirmDialog
@@ -503,10 +504,10 @@ class TaskBoard(EcomTab):
                 tasks.delete_task(conn, card.id, expected_version=card.version)
 
             self.app.bridge.submit(job, requester=self, write=True, on_error=self._write_failed)
-            self.notify(f"Deleted “{card.title}”", timeout=3, markup=False)
+            self.notify(f"Deleted “{visible(card.title)}”", timeout=3, markup=False)
 
         title = Text("Delete task?")
-        body = Text.assemble("“", card.title, "” will be deleted for good.")
+        body = Text.assemble("“", visible(card.title), "” will be deleted for good.")
         self.app.push_screen(ConfirmDialog(title, body, confirm_label="Delete"), confirmed)
 
     def action_move_card(self, step: int) -> None:
