@@ -43,6 +43,11 @@ def shared_group(sub, name: str, help: str, dest: str):
     return parser.shared_actions
 
 
+def open_existing_db(db: str | None):
+    """Open the chosen database for a command that only reads: a missing file is an error, never created."""
+    return open_db(db, must_exist=True)
+
+
 def open_db(db: str | None, *, must_exist: bool = False):
     """Open (creating or upgrading as needed) the chosen database; says so when it upgraded.
 

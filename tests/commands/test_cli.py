@@ -375,6 +375,15 @@ def test_postgresql_without_its_driver_names_the_extra(cli, monkeypatch, url, co
         assert out == ""
 
 
+@pytest.mark.parametrize("command", [["task", "list"], ["task", "add", "x"], ["info"]])
+def test_unreachable_postgresql_is_one_plain_line(cli, command):
+    code, _, err = cli(*command, "--db", "postgresql://shop:s3cret-pw@127.0.0.1:1/ecom")
+    assert code == 1
+    line = one_line_error(err)
+    assert line.startswith("ecomtui: error: cannot connect to postgresql://shop:***@127.0.0.1:1/ecom: ")
+    assert "s3cret-pw" not in line and "Error" not in line
+
+
 # ---- text is data, never terminal control ----------------------------------------------
 
 

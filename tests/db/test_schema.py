@@ -307,3 +307,28 @@ def test_channels_of_an_older_store_get_the_default_colours_in_their_order(tmp_p
     assert [c.colour for c in rows] == [default_colour(i) for i in range(len(rows))]
     assert not any(c.retired for c in rows)
     assert len(list(tmp_path.glob("store-0002.before-*"))) == 1
+
+
+def test_a_store_another_program_creates_meanwhile_is_not_refused(empty_db_url, backend):
+    # Another program may create the schema while this one takes its first
+    # look at the store: the look must not see tables without their revision
+    # and refuse the store as a foreign one.
+    if backend == "sqlite":  # a reader then does not hold off the other program's commit
+        with sqlite3.connect(empty_db_url) as con:
+            con.execute("PRAGMA journal_mode = WAL")
+    db = open_database(empty_db_url, upgrade=False)
+    created = []
+
+    def other_program_creates_it(conn, cursor, statement, *_):
+        if not created and any(word in statement for word in ("sqlite_master", "table_info", "pg_class")):
+            created.append(True)
+            open_database(empty_db_url).dispose()
+
+    event.listen(db.engine, "after_cursor_execute", other_program_creates_it)
+    try:
+        assert ensure_schema(db) is None
+    finally:
+        event.remove(db.engine, "after_cursor_execute", other_program_creates_it)
+        db.dispose()
+    assert created
+    assert _rows(empty_db_url, "SELECT version_num FROM alembic_version") == [(HEAD_REVISION,)]

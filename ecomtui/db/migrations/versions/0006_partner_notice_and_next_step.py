@@ -1,21 +1,21 @@
 """partner notice period; the next step of an interaction; services in the order typed
 
 Revision ID: 0006
-Revises: 0004
+Revises: 0005
 
 The Agencies tab flags a contract whose notice period has begun, so a partner
 records its notice period in days; an interaction records the agreed next step
 beside its follow-up date; a partner's services keep the order they were typed
 in. The tables already have the change trigger on PostgreSQL (0003), so nothing
-else is needed there. Chained after main's 0004 (channel colours) when main was
-merged in; the lead may re-chain the number again.
+else is needed there. Chained after main's 0005 (KPI goals and shop orders) when main
+was merged in; the lead may re-chain the number again.
 """
 
 import sqlalchemy as sa
 from alembic import op
 
 revision = "0006"
-down_revision = "0004"
+down_revision = "0005"
 branch_labels = None
 depends_on = None
 
