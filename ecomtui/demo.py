@@ -20,10 +20,7 @@ PostgreSQL the demo is built in one transaction, which drops and recreates the
 tables (so ids start from 1 as in a new file): an interrupted run leaves the
 previous demo, and apps that have it open see the new one once it commits.
 
-One function per domain, called in order by :func:`_fill`:
-``_settings``, ``_partners``, ``_tasks``, then each part in ``DEMO_PARTS``
-(new domains add theirs there, in a module of their own); ids they need from
-earlier domains are in :class:`_Demo`.
+DEMO_PARTS: tuple[str, ...] = ("ecomtui.demo_parts.agencies:build", "ecomtui.demo_parts.kpis:build")
 """
 
 from __future__ import annotations
@@ -51,7 +48,7 @@ SCALES = ("small", "large")
 # Each domain adds its part of the demo store here: "module:function", called in this order with
 # (session, demo, say) after the settings, partners and tasks above are written. A part draws its
 # random numbers from demo.rng("its-domain"), so adding one changes nothing in the others.
-DEMO_PARTS: tuple[str, ...] = ("ecomtui.demo_parts.kpis:build",)
+DEMO_PARTS: tuple[str, ...] = ("ecomtui.demo_parts.agencies:build", "ecomtui.demo_parts.kpis:build")
 SMALL_TASKS = 120
 LARGE_TASKS = 20_000
 LARGE_MONTHS = 60  # five years of sprints, the last one being next month's
@@ -286,10 +283,11 @@ def _fill(session, demo: _Demo, say: Callable[[str], None]) -> None:
     from sqlalchemy import select
 
     from ecomtui.db.models import Channel
+    from ecomtui.demo_parts.agencies import write_partners
 
     demo.channels = {name: cid for cid, name in session.execute(select(Channel.id, Channel.name))}
     _settings(session, demo)
-    _partners(session, demo, say)
+    write_partners(session, demo, say)  # the tasks need their owners
     _tasks(session, demo, say)
     for path_name in DEMO_PARTS:
         module, _, function = path_name.partition(":")
@@ -335,159 +333,6 @@ def _settings(session, demo: _Demo) -> None:
 
     for key, value in ((DEMO_SETTING, "1"), ("currency", CURRENCY), ("store_name", STORE_NAME)):
         session.merge(Setting(key=key, value=value))
-
-
-# ---- partners: team, agencies, freelancers --------------------------------------
-
-# name, kind, services, contacts (name, role, email, phone), retainer in cents,
-# contract start / end in months from this month (end: last day of that month),
-# rating, website, notes. Phone numbers are from the German range reserved for
-# fiction (030 23125 ...).
-_PARTNERS: tuple[dict, ...] = (
-    # in-house specialists
-    dict(
-        name="Mia Keller",
-        kind="in-house",
-        services=("SEO", "Content"),
-        contacts=(("Mia Keller", "SEO & Content Lead", f"mia.keller@{STORE_DOMAIN}", "+49 30 23125 201"),),
-        notes="Owns organic search, the blog and buying guides.",
-    ),
-    dict(
-        name="Jonas Berg",
-        kind="in-house",
-        services=("PPC", "Paid Social"),
-        contacts=(("Jonas Berg", "Performance Marketing Manager", f"jonas.berg@{STORE_DOMAIN}", "+49 30 23125 202"),),
-        notes="Runs Google Ads and Meta together with Brightlane; approves all ad budgets.",
-    ),
-    dict(
-        name="Lena Hoffmann",
-        kind="in-house",
-        services=("Email", "CRM"),
-        contacts=(("Lena Hoffmann", "CRM & Email Manager", f"lena.hoffmann@{STORE_DOMAIN}", "+49 30 23125 203"),),
-        notes="Newsletter calendar, flows and the customer segments.",
-    ),
-    dict(
-        name="Samir Haddad",
-        kind="in-house",
-        services=("Marketplaces", "Affiliate", "Feeds"),
-        contacts=(("Samir Haddad", "Marketplace & Feed Manager", f"samir.haddad@{STORE_DOMAIN}", "+49 30 23125 204"),),
-        notes="Amazon and Zalando accounts, product feeds, affiliate network.",
-    ),
-    dict(
-        name="Clara Novak",
-        kind="in-house",
-        services=("Social", "Influencers"),
-        contacts=(
-            ("Clara Novak", "Social Media & Community Manager", f"clara.novak@{STORE_DOMAIN}", "+49 30 23125 205"),
-        ),
-        notes="Instagram, TikTok, Pinterest and creator partnerships.",
-    ),
-    # agencies
-    dict(
-        name="Brightlane Digital",
-        kind="agency",
-        services=("PPC", "Paid Social"),
-        contacts=(
-            ("Tom Reinhardt", "Account Director", "tom.reinhardt@brightlane.example", "+49 30 23125 101"),
-            ("Aylin Demir", "Paid Social Lead", "aylin.demir@brightlane.example", "+49 30 23125 102"),
-        ),
-        retainer_minor=480_000,
-        contract=(-14, 10),
-        rating=4,
-        website="https://brightlane.example",
-        notes="Google Ads and Meta Ads. Monthly performance call first Tuesday of the month.",
-    ),
-    dict(
-        name="Rankwell SEO",
-        kind="agency",
-        services=("SEO", "Content"),
-        contacts=(
-            ("Peter Lindholm", "Senior SEO Consultant", "peter@rankwell.example", "+49 30 23125 111"),
-            ("Hanna Vogt", "Content Strategist", "hanna@rankwell.example", "+49 30 23125 112"),
-        ),
-        retainer_minor=290_000,
-        contract=(-11, 1),
-        rating=3,
-        website="https://rankwell.example",
-        notes="Technical SEO and link building. Contract renewal coming up: compare offers first.",
-    ),
-    dict(
-        name="Mailcraft Studio",
-        kind="agency",
-        services=("Email", "CRM"),
-        contacts=(("Julia Brandt", "Lifecycle Marketing Lead", "julia@mailcraft.example", "+49 30 23125 121"),),
-        retainer_minor=165_000,
-        contract=(-7, 5),
-        rating=5,
-        website="https://mailcraft.example",
-        notes="Klaviyo flows, newsletter templates and deliverability.",
-    ),
-    dict(
-        name="Pixel & Pine",
-        kind="agency",
-        services=("UX", "IT", "CRO"),
-        contacts=(
-            ("Ben Adler", "Project Manager", "ben.adler@pixelpine.example", "+49 30 23125 131"),
-            ("Marta Silva", "Lead Shopify Developer", "marta.silva@pixelpine.example", "+49 30 23125 132"),
-        ),
-        retainer_minor=340_000,
-        contract=(-20, 4),
-        rating=4,
-        website="https://pixelpine.example",
-        notes="Shop theme, checkout tests and tracking. Tickets via their project board.",
-    ),
-    # freelancers
-    dict(
-        name="Nora Lindqvist",
-        kind="freelancer",
-        services=("Content", "Photography"),
-        contacts=(("Nora Lindqvist", "Copywriter & Photographer", "hello@noralindqvist.example", "+49 30 23125 141"),),
-        rating=5,
-        website="https://noralindqvist.example",
-        notes="Product shoots and copy. Day rate EUR 650, booked per project.",
-    ),
-    dict(
-        name="Luca Romano",
-        kind="freelancer",
-        services=("Influencers", "Affiliate"),
-        contacts=(("Luca Romano", "Creator Partnerships", "luca@lucaromano.example", "+49 30 23125 151"),),
-        retainer_minor=90_000,
-        contract=(-3, 3),
-        rating=3,
-        notes="Finds and briefs hiking and camping creators; tracks their codes.",
-    ),
-)
-
-
-def _partners(session, demo: _Demo, say: Callable[[str], None]) -> None:
-    from ecomtui.db.models import Contact, Partner, PartnerService
-
-    say(f"writing {len(_PARTNERS)} partners...")
-    this_month = _month_start(demo.today)
-    for spec in _PARTNERS:
-        start = end = None
-        if "contract" in spec:
-            start_offset, end_offset = spec["contract"]
-            start = _add_months(this_month, start_offset)
-            end = _month_end(_add_months(this_month, end_offset))
-        partner = Partner(
-            name=spec["name"],
-            kind=spec["kind"],
-            rating=spec.get("rating"),
-            retainer_minor=spec.get("retainer_minor"),
-            contract_start=start,
-            contract_end=end,
-            website=spec.get("website", ""),
-            notes=spec.get("notes", ""),
-        )
-        session.add(partner)
-        session.flush()
-        demo.partners[partner.name] = partner.id
-        for service in spec["services"]:
-            session.add(PartnerService(partner_id=partner.id, service=service))
-        for name, role, email, phone in spec["contacts"]:
-            session.add(Contact(partner_id=partner.id, name=name, role=role, email=email, phone=phone))
-    session.flush()
 
 
 # ---- tasks ----------------------------------------------------------------------

@@ -26,3 +26,8 @@ SEED_CHANNELS = (
     "Influencers",
     "Other",
 )
+
+
+def counted(n: int, noun: str) -> str:
+    """``n`` with its noun: "1 task", "3 tasks" (regular plurals only)."""
+    return f"{n} {noun}" if abs(n) == 1 else f"{n} {noun}s"

@@ -27,6 +27,9 @@ EXTRA_SHOTS = [
     ("help-legend-80x24.svg", (80, 24), ["question_mark", "end"]),
     ("kpis-chart-120x40.svg", (120, 40), ["6", "enter"]),
     ("kpis-goal-80x24.svg", (80, 24), ["6", "right", "right", "g"]),
+    ("agencies-detail-80x24.svg", (80, 24), ["4", "down", "enter"]),
+    ("partner-dialog-80x24.svg", (80, 24), ["4", "e"]),
+    ("partner-delete-120x40.svg", (120, 40), ["4", "d"]),
 ]
 
 

@@ -78,7 +78,7 @@ def test_same_seed_and_today_give_identical_stores(tmp_path):
     a = write_demo(str(tmp_path / "a.db"), seed=11, today=TODAY)
     b = write_demo(str(tmp_path / "b.db"), seed=11, today=TODAY)
     assert _task_rows(a) == _task_rows(b)
-    for table in ("partner", "partner_service", "contact", "setting"):
+    for table in ("partner", "partner_service", "contact", "interaction", "setting"):
         assert _rows(a, f"SELECT * FROM {table} ORDER BY 1, 2") == _rows(b, f"SELECT * FROM {table} ORDER BY 1, 2")
 
 
@@ -140,7 +140,7 @@ def test_small_store_is_a_believable_board(tmp_path):
 def test_small_store_has_team_agencies_and_freelancers(tmp_path):
     path = write_demo(str(tmp_path / "small.db"), today=TODAY)
     kinds = dict(_rows(path, "SELECT kind, count(*) FROM partner GROUP BY kind"))
-    assert kinds == {"in-house": 5, "agency": 4, "freelancer": 2}
+    assert kinds == {"in-house": 5, "agency": 6, "freelancer": 3}
     agencies = _rows(path, "SELECT id, retainer_minor, contract_end FROM partner WHERE kind = 'agency'")
     for partner_id, retainer, contract_end in agencies:
         assert retainer and retainer > 0
@@ -208,6 +208,29 @@ def test_an_empty_file_may_be_used(tmp_path):
     assert is_demo_store(path)
 
 
+def test_every_agencies_flag_shows_somewhere_in_the_demo(tmp_path):
+    from ecomtui.services.partner_queries import load_roster
+    from ecomtui.services.partner_roster import partner_flags
+
+    path = write_demo(str(tmp_path / "small.db"), today=TODAY)
+    database = _open(path)
+    try:
+        with database.connect() as conn:
+            roster = load_roster(conn, TODAY)
+    finally:
+        database.dispose()
+    flagged = {flag.key: partner.name for partner in roster for flag in partner_flags(partner, TODAY)}
+    assert set(flagged) == {"contract", "follow_up", "quiet", "overdue_tasks"}
+    notice = [p.name for p in roster for f in partner_flags(p, TODAY) if "notice period" in f.text]
+    assert sorted(notice) == ["Elif Şahin", "Mailcraft Studio"]
+    kinds = {p.kind for p in roster if partner_flags(p, TODAY)}
+    assert kinds == {"agency", "freelancer", "in-house"}
+    assert [p.name for p in roster if p.archived] == ["Clickforge Media"]
+    assert all(p.interactions for p in roster), "every partner has a log"
+    services = {s for p in roster if not p.archived for s in p.services}
+    assert {"SEO", "PPC", "Paid Social", "Email", "Content"} <= services
+
+
 def test_rewriting_a_demo_replaces_it(tmp_path):
     path = tmp_path / "demo.db"
     write_demo(str(path), seed=1, today=TODAY)
@@ -216,7 +239,7 @@ def test_rewriting_a_demo_replaces_it(tmp_path):
     second = _task_rows(path)
     assert second != first
     assert second == _task_rows(write_demo(str(tmp_path / "fresh.db"), seed=2, today=TODAY))
-    assert len(_rows(path, "SELECT id FROM partner")) == 11, "replaced, not appended to"
+    assert len(_rows(path, "SELECT id FROM partner")) == 14, "replaced, not appended to"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["demo.db", "fresh.db"], "no temporary files left"
 
 

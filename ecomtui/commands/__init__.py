@@ -15,4 +15,7 @@ DOMAINS = (
     "ecomtui.commands.kpis",
     "ecomtui.commands.review",
     "ecomtui.commands.channels",
+    "ecomtui.commands.partners",
+    "ecomtui.commands.imports",
+    "ecomtui.commands.exports",
 )

@@ -60,6 +60,7 @@ class Partner(SQLModel, table=True):
     retainer_minor: Optional[int] = None
     contract_start: Optional[date] = None
     contract_end: Optional[date] = None
+    notice_days: Optional[int] = None  # notice period: days before contract_end by which to give notice
     website: str = Field(default="", max_length=300)
     notes: str = Field(default="", sa_column=Column(Text, nullable=False, default=""))
     archived: bool = Field(default=False)
@@ -71,6 +72,7 @@ class PartnerService(SQLModel, table=True):
     __tablename__ = "partner_service"
     partner_id: int = Field(foreign_key="partner.id", primary_key=True, ondelete="CASCADE")
     service: str = Field(max_length=80, primary_key=True)
+    position: int = Field(default=0, sa_column_kwargs={"server_default": "0"})  # the order they were typed in
 
 
 class Contact(SQLModel, table=True):
@@ -87,7 +89,7 @@ class Contact(SQLModel, table=True):
 
 
 class Interaction(SQLModel, table=True):
-    """A logged call, mail or meeting with a partner, with an optional follow-up."""
+    """A logged call, meeting, e-mail or review with a partner: its next step and when to follow up."""
 
     __tablename__ = "interaction"
     id: Optional[int] = Field(default=None, primary_key=True)
@@ -96,6 +98,7 @@ class Interaction(SQLModel, table=True):
     day: date
     kind: str = Field(default="note", max_length=20)
     summary: str = Field(default="", sa_column=Column(Text, nullable=False, default=""))
+    next_step: str = Field(default="", sa_column=Column(Text, nullable=False, default="", server_default=""))
     follow_up: Optional[date] = Field(default=None, index=True)
     follow_up_done: bool = Field(default=False)
 

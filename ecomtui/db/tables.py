@@ -95,6 +95,7 @@ interaction = table(
     column("day", Date()),
     column("kind", String(20)),
     column("summary", Text()),
+    column("next_step", Text()),
     column("follow_up", Date()),
     column("follow_up_done", Boolean()),
 )
@@ -118,6 +119,7 @@ partner = table(
     column("retainer_minor", Integer()),
     column("contract_start", Date()),
     column("contract_end", Date()),
+    column("notice_days", Integer()),
     column("website", String(300)),
     column("notes", Text()),
     column("archived", Boolean()),
@@ -127,6 +129,7 @@ partner_service = table(
     "partner_service",
     column("partner_id", Integer()),
     column("service", String(80)),
+    column("position", Integer()),
 )
 
 promotion = table(

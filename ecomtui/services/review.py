@@ -25,6 +25,7 @@ from ecomtui.services.versioning import update_row
 STEPS: tuple[tuple[str, str, str], ...] = (
     ("kpis", "KPIs", "ecomtui.services.review_kpis:kpis_step"),
     ("tasks", "Tasks", "ecomtui.services.review_tasks:tasks_step"),
+    ("agencies", "Agencies", "ecomtui.services.review_agencies:agencies_step"),
 )
 
 _WEEK = re.compile(r"^(\d{4})-W(\d{2})$", re.ASCII)

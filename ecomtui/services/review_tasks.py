@@ -37,7 +37,7 @@ def _rows(conn, *conditions, order=None):
     return conn.execute(query).all()
 
 
-def _not_done_by(day: date):
+def not_done_by(day: date):
     return or_(task.c.status != "done", task.c.done_at.is_(None), task.c.done_at >= _moment(day))
 
 
@@ -54,7 +54,7 @@ def _table(title: str, rows, empty: str, *, when: str = "Due") -> Table:
 
 
 def overdue(conn, as_of: date) -> Table:
-    rows = _rows(conn, task.c.due < as_of, _not_done_by(as_of))
+    rows = _rows(conn, task.c.due < as_of, not_done_by(as_of))
     return _table("Overdue", rows, "nothing overdue")
 
 
@@ -78,7 +78,7 @@ def tasks_step(conn, p) -> Section:
         task.c.done_at < _moment(p.end),
         order=(task.c.done_at.desc(),),
     )
-    slipped = _rows(conn, task.c.due >= p.start, task.c.due <= p.end, _not_done_by(p.end))
+    slipped = _rows(conn, task.c.due >= p.start, task.c.due <= p.end, not_done_by(p.end))
     section = Section(
         "tasks",
         "Tasks",
@@ -102,7 +102,7 @@ def _counts(conn, p) -> dict[str, int]:
 
     return {
         "done": done_between(conn, p.start, p.end),
-        "slipped": count(task.c.due >= p.start, task.c.due <= p.end, _not_done_by(p.end)),
-        "overdue": count(task.c.due < p.as_of, _not_done_by(p.as_of)),
+        "slipped": count(task.c.due >= p.start, task.c.due <= p.end, not_done_by(p.end)),
+        "overdue": count(task.c.due < p.as_of, not_done_by(p.as_of)),
         "next": count(task.c.due >= p.next_start, task.c.due <= p.next_end, task.c.status != "done"),
     }

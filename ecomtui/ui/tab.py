@@ -72,6 +72,7 @@ class EcomTab(Widget):
     WARM_MODULES: ClassVar[tuple[str, ...]] = ()  # imported by the database thread when idle
     HELP_WIDGETS: ClassVar[tuple[type[Widget], ...]] = ()  # inner widgets whose keys help lists too
     HELP_NOTES: ClassVar[tuple[tuple[str, str], ...]] = ()  # help lines that are not bindings
+    ITEM_GONE: ClassVar[str] = "That item is no longer there"  # select_item found nothing in read data
 
     class DataShown(Message):
         """The tab's data is on screen (after each load)."""
@@ -84,6 +85,7 @@ class EcomTab(Widget):
         super().__init__(id=self.TAB_ID)
         self.loaded = False
         self.stale = False  # changed elsewhere while hidden: read again when shown
+        self.pending_select: int | None = None  # asked to select before its data was read
 
     @classmethod
     def help_section(cls) -> tuple[str, list[tuple[str, str]]]:
@@ -115,7 +117,26 @@ class EcomTab(Widget):
         """``/``: show and focus the tab's filter."""
 
     def select_item(self, item_id: int) -> None:
-        """Show and select one item (a task, a partner...) of this tab: the Dashboard's jumps."""
+        """Show and select one item (a task, a partner...) of this tab: ``app.jump_to`` from other tabs.
+
+        Uses :meth:`find_item` and :meth:`show_item`. Before the tab's data is
+        read (or while it is stale), the id waits in ``pending_select``: the tab's
+        load calls ``select_item(self.pending_select)`` once its data is in.
+        """
+        item = self.find_item(item_id)
+        waiting = item is None and (not self.loaded or self.stale)
+        self.pending_select = item_id if waiting else None
+        if item is not None:
+            self.show_item(item)
+        elif not waiting:
+            self.notify(self.ITEM_GONE, timeout=4)
+
+    def find_item(self, item_id: int) -> object | None:
+        """The item with this id in the data the tab has read, or None."""
+        return None
+
+    def show_item(self, item: object) -> None:
+        """Select ``item`` (found by :meth:`find_item`), clearing a filter that hides it."""
 
     def database_failed(self) -> None:
         """The database could not be opened: say so instead of "Loading…"."""

@@ -75,6 +75,7 @@ class TaskBoard(BoardUndo, EcomTab):
     TAB_ID = "tasks"
     TAB_LABEL = "Tasks"
     READY_MARKER = "on the board"
+    ITEM_GONE = "That task is not on the board (done more than 30 days ago, or deleted)"
     WARM_MODULES = ("ecomtui.services.tasks", "ecomtui.services.validation")
     HELP_WIDGETS = (CardColumn,)
     HELP_NOTES = (
@@ -187,7 +188,9 @@ class TaskBoard(BoardUndo, EcomTab):
         focused = self.screen.focused
         typing = isinstance(focused, Input)  # never take focus from the filter or a dialog field
         # a hidden board (another tab is shown) never takes the focus
-        if self.display and not typing and (first_load or not isinstance(focused, CardColumn)):
+        if self.pending_select is not None and self.display:
+            self.select_item(self.pending_select)
+        elif self.display and not typing and (first_load or not isinstance(focused, CardColumn)):
             self.focus_first_column()
 
     # ---- helpers ----------------------------------------------------------------------
@@ -368,17 +371,6 @@ class TaskBoard(BoardUndo, EcomTab):
 
     def start_filter(self) -> None:
         self.start_filter_now()
-
-    def select_item(self, item_id: int) -> None:
-        """Select the task (clearing a filter that hides it)."""
-        card = next((c for c in self.cards if c.id == item_id), None)
-        if card is None:
-            self.notify("That task is no longer on the board", timeout=3)
-            return
-        if self.filter.active and not matches(card, self.filter):
-            self._reset_filter()
-            self.refresh_board()
-        self._focus_card(card)
 
     def database_failed(self) -> None:
         self._status.update(Text("The database could not be opened."))
@@ -654,6 +646,16 @@ class TaskBoard(BoardUndo, EcomTab):
         else:
             self.app.show_error(exc)
         self.load()
+
+    def find_item(self, item_id: int) -> TaskCard | None:
+        return next((c for c in self.cards if c.id == item_id), None)
+
+    def show_item(self, card: TaskCard) -> None:
+        """Select the card and focus its column (a filter that hides it is cleared)."""
+        if self.filter.active and not matches(card, self.filter):
+            self._reset_filter()
+            self.refresh_board(keep_id=card.id)
+        self._focus_card(card)
 
     def _focus_card(self, card: TaskCard | None) -> None:
         if card is None:

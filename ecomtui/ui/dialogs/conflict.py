@@ -1,7 +1,8 @@
 """A save met a newer version of the row: show both, field by field, and let the user choose.
 
 Shared by every editable table. The user's typing is never lost here: cancel
-goes back to the form as it was.
+goes back to the form as it was. Stored values may come from other tools:
+their control characters are shown made visible.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
+from ecomtui.text import visible
 from ecomtui.ui.textual_patches import KeyFooter
 
 # (field label, theirs: what is stored now, yours: what you typed)
@@ -26,7 +28,7 @@ def conflict_table(rows: list[ConflictRow]) -> Table:
     table.add_column("theirs (saved meanwhile)", ratio=1, overflow="fold")
     table.add_column("yours", ratio=1, overflow="fold")
     for field, theirs, yours in rows:
-        table.add_row(Text(field), Text(theirs), Text(yours))
+        table.add_row(Text(field), Text(visible(theirs, multiline=True)), Text(visible(yours, multiline=True)))
     return table
 
 
@@ -46,7 +48,7 @@ class ConflictDialog(ModalScreen[str | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog conflict"):
-            yield Static(Text(f"{self.what} was changed by someone else"), classes="dialog-title")
+            yield Static(Text(f"{visible(self.what)} was changed by someone else"), classes="dialog-title")
             if self.rows:
                 yield Static(Text("While you were editing, these fields were saved elsewhere:"), classes="dialog-body")
                 yield Static(conflict_table(self.rows), classes="dialog-body")

@@ -1,0 +1,51 @@
+"""The ``export`` command's kinds: ``export vcf [--out FILE]``.
+
+``export`` is a group several domains add their kinds to (``shared_group``):
+contacts as vCard here, the calendar as iCalendar and tables as CSV next to
+it. Exports only read: a missing database is an error, never created.
+Without ``--out`` the file goes to standard output.
+"""
+
+from __future__ import annotations
+
+import sys
+
+from ecomtui.commands.common import CliError, open_db, shared_group
+
+
+def register(sub) -> None:
+    actions = shared_group(sub, "export", "export for other tools", "export_kind")
+    vcf = actions.add_parser("vcf", help="agency contacts as vCard 3.0")
+    vcf.add_argument("--out", metavar="FILE", help="write to this file (default: standard output)")
+    vcf.set_defaults(handler=export_vcf_command)
+
+
+def write_output(text: str, out: str | None, what: str) -> None:
+    """``text`` to ``--out`` (written whole, then moved into place) or to standard output."""
+    if out is None:
+        sys.stdout.write(text)
+        return
+    import os
+    from pathlib import Path
+
+    path = Path(out)
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.writing")
+    try:
+        tmp.write_text(text, encoding="utf-8", newline="")
+        os.replace(tmp, path)
+    except OSError as exc:
+        tmp.unlink(missing_ok=True)
+        raise CliError(f"cannot write {out}: {exc.strerror or exc}") from None
+    from ecomtui.text import visible
+
+    print(f"wrote {what} to {visible(out)}", file=sys.stderr)
+
+
+def export_vcf_command(args) -> int:
+    from ecomtui import clock
+    from ecomtui.exporters.vcf import export_vcf
+
+    database = open_db(args.db, must_exist=True)
+    text, count = export_vcf(database, clock.today())
+    write_output(text, args.out, f"{count} contact cards")
+    return 0
