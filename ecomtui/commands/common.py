@@ -44,6 +44,16 @@ def open_db(db: str | None):
     return database
 
 
+def open_existing_db(db: str | None):
+    """Open a database that must already exist: commands that only read never create one."""
+    from ecomtui.db.location import resolve
+
+    location = resolve(db)
+    if location.path is not None and not location.path.exists():
+        raise CliError(f"no database at {location.describe()} (nothing to read yet)")
+    return open_db(db)
+
+
 def print_json(value) -> None:
     """JSON for scripts, in one write (json.dump streams thousands of tiny chunks)."""
     sys.stdout.write(json.dumps(value, ensure_ascii=False, indent=2) + "\n")

@@ -40,11 +40,10 @@ class RetailEvent:
     kind: str  # RETAIL or HOLIDAY
     key: str  # "black_friday", ...; "holiday" for public holidays
 
-    @property
-    def uid(self) -> str:
+    def uid(self, country: str) -> str:
         """A stable iCalendar UID: the same event exported twice is one event to a calendar."""
         slug = self.key if self.kind == RETAIL else re.sub(r"[^a-z0-9]+", "-", self.name.casefold()).strip("-")
-        return f"{self.day.isoformat()}-{slug or 'holiday'}@events.ecomtui"
+        return f"{self.day.isoformat()}-{slug or 'holiday'}-{country.lower()}@events.ecomtui"
 
 
 # ---- date rules -------------------------------------------------------------------------
@@ -132,7 +131,9 @@ def parse_cutoff(value: str | None) -> tuple[int, int] | None:
         month, day = int(match.group(1)), int(match.group(2))
         date(2024, month, day)  # a leap year: 02-29 is a day some years have
     except ValueError:
-        raise InvalidInput(f"shipping cut-off: '{typed}' is not a day of the year (MM-DD, e.g. 12-18)", "cutoff") from None
+        raise InvalidInput(
+            f"shipping cut-off: '{typed}' is not a day of the year (MM-DD, e.g. 12-18)", "cutoff"
+        ) from None
     return month, day
 
 
