@@ -11,10 +11,10 @@ planned since (status, channels, budget).
 A recurring event becomes one promotion per occurrence over the next 18
 months (UID ``<uid>/<YYYYMMDD>``; ``EXDATE``, ``RDATE`` and moved occurrences
 with ``RECURRENCE-ID`` are honoured). One that recurs more often than
-:data:`MAX_OCCURRENCES` times in that window, or has no occurrence in it, is
-refused with a message, like an event that cannot be read: the file is then
-refused whole unless ``skip_bad`` is given, and either way every refused
-event is named. Nothing is ever dropped silently.
+:data:`MAX_OCCURRENCES` times in that window is refused with a message, like
+an event that cannot be read: the file is then refused whole unless
+``skip_bad`` is given, and either way every refused event is named. A series
+that has ended is counted in the summary. Nothing is dropped silently.
 
 The file is read and checked completely before anything is written, and
 written in one transaction. ``icalendar`` (and ``dateutil`` for recurrence
@@ -235,33 +235,32 @@ def _add_months(day: date, months: int) -> date:
         return date(year, month + 1, 28)
 
 
-def _occurrence_starts(event, first: date, today: date) -> list[date]:
-    """The days the recurring ``event`` starts on in the coming 18 months (EXDATE out, RDATE in)."""
+def _occurrence_starts(event, length: timedelta, today: date) -> list[date]:
+    """The days ``event`` recurs on that still run today or start in the coming 18 months (EXDATE out, RDATE in).
+
+    Stops after :data:`MAX_OCCURRENCES` + 1: more than that is refused anyway.
+    """
     from dateutil.rrule import rruleset, rrulestr
 
     start = event.decoded("dtstart")
-    base = start.replace(tzinfo=None) if isinstance(start, datetime) else datetime.combine(start, datetime.min.time())
+    base = start.replace(tzinfo=None) if isinstance(start, datetime) else datetime.combine(start, time.min)
     rules = rruleset()
-    for rule in event.get("rrule") if isinstance(event.get("rrule"), list) else [event.get("rrule")]:
+    rrules = event.get("rrule")
+    for rule in rrules if isinstance(rrules, list) else [rrules]:
         rules.rrule(rrulestr(rule.to_ical().decode(), dtstart=base, ignoretz=True))
     for key, add in (("rdate", rules.rdate), ("exdate", rules.exdate)):
         values = event.get(key)
         for entry in values if isinstance(values, list) else [values] if values is not None else []:
             for moment in entry.dts:
-                value = moment.dt
-                if isinstance(value, tuple):  # a period
-                    value = value[0]
+                value = moment.dt[0] if isinstance(moment.dt, tuple) else moment.dt  # a period: its start
                 value = value.replace(tzinfo=None) if isinstance(value, datetime) else value
                 add(value if isinstance(value, datetime) else datetime.combine(value, base.time()))
     horizon = _add_months(today, HORIZON_MONTHS)
-    found = []
-    for moment in rules.xafter(datetime.combine(today - timedelta(days=366), datetime.min.time()), inc=True):
-        day = moment.date()
-        if day > horizon:
+    found: list[date] = []
+    for moment in rules.xafter(datetime.combine(today - length, time.min), inc=True):
+        if moment.date() > horizon or len(found) > MAX_OCCURRENCES:
             break
-        found.append(day)
-        if len(found) > MAX_OCCURRENCES + 400:  # past ones count for nothing; stop a runaway rule
-            break
+        found.append(moment.date())
     return found
 
 
@@ -317,20 +316,19 @@ def _read_event(parsed: ParsedCalendar, event, uid: str, moved: list, ours: bool
     try:
         first, last = _day_span(event)
         template = _item(event, uid, first, last, ours)
-        starts = _occurrence_starts(event, first, today)
+        length = last - first
+        starts = _occurrence_starts(event, length, today)
     except (ValueError, InvalidInput) as exc:
         parsed.problems.append(f"{label}: {getattr(exc, 'message', None) or exc}")
         return
-    length = last - first
     moved_by_day = {_as_date(m.decoded("recurrence-id")): m for m in moved}
-    starts = [day for day in starts if day + length >= today]
-    if not starts and not moved_by_day:
-        parsed.problems.append(f"{label}: a recurring event with no occurrence in the next {HORIZON_MONTHS} months")
+    if not starts and not moved_by_day:  # a series that has ended: counted in the summary, not refused
+        parsed.skipped[f"recurring events with no date in the next {HORIZON_MONTHS} months"] += 1
         return
     if len(starts) > MAX_OCCURRENCES:
         parsed.problems.append(
-            f"{label}: recurs {len(starts)} times in the next {HORIZON_MONTHS} months "
-            f"(at most {MAX_OCCURRENCES} are imported as promotions); not imported"
+            f"{label}: recurs more than {MAX_OCCURRENCES} times in the next {HORIZON_MONTHS} months, "
+            "too often for promotions; not imported"
         )
         return
     for day in starts:
