@@ -30,7 +30,9 @@ def register(sub) -> None:
     lst.set_defaults(handler=list_command)
 
     settings = actions.add_parser("settings", help="show or set the store country and the shipping cut-off")
-    settings.add_argument("--country", help="two-letter country code for public holidays (DE, GB, US...)")
+    settings.add_argument(
+        "--country", help="country for public holidays (DE, GB, US...), optionally with a region (DE-SN)"
+    )
     settings.add_argument("--shipping-cutoff", dest="cutoff", help="Christmas shipping cut-off MM-DD, or none")
     settings.set_defaults(handler=settings_command)
 

@@ -3,7 +3,7 @@
 Every year of the store follows one plan (January clearance, Valentine's Day,
 Easter, Mother's Day, summer sale, Prime Day, Singles' Day, Black Week, Cyber
 Monday, Christmas, Boxing Day), its dates computed by the retail calendar
-rules for the demo store's country (Germany). The small store holds the
+rules for the demo store's country (Germany, with Saxony's holidays). The small store holds the
 promotions of the past year and the coming three months; the large one five
 years. Statuses follow the demo's today: past ones done, running ones live,
 the next 60 days planned, later ones ideas. One conflict is there on purpose:
@@ -19,7 +19,7 @@ from datetime import UTC, date, datetime, time, timedelta
 
 from ecomtui.services.retail_calendar import black_friday, cyber_monday, easter, mothers_day
 
-COUNTRY = "DE"
+COUNTRY = "DE-SN"  # Saxony: its Repentance and Prayer Day falls in the demo's November
 SHIPPING_CUTOFF = "12-18"
 PLANNED_DAYS = 60  # further ahead than this, a promotion is still an idea
 

@@ -2,8 +2,9 @@
 
 A promotion that runs several days is one bar per week row, in the same lane
 (row) on every day of that week, so bars line up like in any calendar. Lanes
-are handed out first come (earliest start, then the longest), each bar taking
-the lowest lane free on all its days. A day with more promotions than the
+are handed out first come (earliest start; what starts this week before what
+carries over from the last; then the longest), each bar taking the lowest
+lane free on all its days. A day with more promotions than the
 rows that fit shows the first ones and counts the rest ("+N"). Pure functions:
 the calendar widget draws what these return.
 """
@@ -54,7 +55,10 @@ def week_bars(promotions: Iterable[Promotion], monday: date) -> list[Bar]:
     """The bars of the week starting ``monday``, each in its lane."""
     sunday = monday + timedelta(days=6)
     running = [p for p in promotions if p.start <= sunday and monday <= p.end]
-    running.sort(key=lambda p: (max(p.start, monday), -(min(p.end, sunday) - max(p.start, monday)).days, p.id))
+    # earliest first; on the same day, one that starts there before one carried over from last week, then longest
+    running.sort(
+        key=lambda p: (max(p.start, monday), p.start < monday, -(min(p.end, sunday) - max(p.start, monday)).days, p.id)
+    )
     lane_ends: list[int] = []  # per lane, the last column taken so far
     bars = []
     for promotion in running:

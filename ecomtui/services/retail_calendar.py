@@ -1,7 +1,8 @@
 """Retail events and public holidays on the promotion calendar. Computed, never stored.
 
-Public holidays come from the ``holidays`` package for the store's country,
-always with an explicit ``language=``: without it the package names holidays
+Public holidays come from the ``holidays`` package for the store's country
+(``DE``), or a region of it (``DE-SN``: Saxony's holidays too), always with
+an explicit ``language=``: without it the package names holidays
 after the machine's ``LANG``, and two machines would show (and test) different
 names. English is used where the package has it, else the country's own
 language.
@@ -112,8 +113,8 @@ _MOTHERS_DAY = {
 
 
 def mothers_day(year: int, country: str) -> date | None:
-    """Mother's Day as the country keeps it; None for a country without a rule here."""
-    rule = _MOTHERS_DAY.get(country.upper())
+    """Mother's Day as the country (``DE``, or a region of it, ``DE-SN``) keeps it; None without a rule here."""
+    rule = _MOTHERS_DAY.get(split_region(country)[0])
     return rule(year) if rule else None
 
 
@@ -158,13 +159,20 @@ def _language(country_holidays) -> str | None:
     return default
 
 
+def split_region(region: str) -> tuple[str, str | None]:
+    """``DE-SN`` as (``DE``, ``SN``): a country and, optionally, its state or region for regional holidays."""
+    country, _, subdivision = region.strip().upper().partition("-")
+    return country, subdivision or None
+
+
 @lru_cache(maxsize=64)
-def public_holidays(country: str, year: int) -> tuple[tuple[date, str], ...]:
-    """The country's public holidays in ``year`` as (day, name), English names where available."""
+def public_holidays(region: str, year: int) -> tuple[tuple[date, str], ...]:
+    """The public holidays of a country (``DE``) or region (``DE-SN``) in ``year``, English names where available."""
     import holidays
 
+    country, subdivision = split_region(region)
     probe = holidays.country_holidays(country, years=[])
-    found = holidays.country_holidays(country, years=year, language=_language(probe))
+    found = holidays.country_holidays(country, subdiv=subdivision, years=year, language=_language(probe))
     return tuple(sorted(found.items()))
 
 
@@ -176,16 +184,25 @@ def supported_countries() -> frozenset[str]:
 
 
 def check_country(value: str | None) -> str:
-    """A two-letter country code the holidays package knows (case-insensitive). Raises InvalidInput."""
+    """A two-letter country code the holidays package knows, optionally with a region (``DE-SN``). Raises InvalidInput."""
+    import holidays
+
     from ecomtui.services.validation import InvalidInput
 
-    code = (value or "").strip().upper()
-    if code not in supported_countries():
+    typed = (value or "").strip()
+    country, subdivision = split_region(typed)
+    if country not in supported_countries():
         raise InvalidInput(
-            f"country: '{(value or '').strip()}' is not a country code with public holidays (e.g. DE, GB, US, FR)",
-            "country",
+            f"country: '{typed}' is not a country code with public holidays (e.g. DE, GB, US, FR)", "country"
         )
-    return code
+    if subdivision is not None:
+        known = [s for s in holidays.country_holidays(country, years=[]).subdivisions if s.isupper()]
+        if subdivision not in known:
+            raise InvalidInput(
+                f"country: '{typed}': {country} has no region {subdivision} (known: {', '.join(known)})", "country"
+            )
+        return f"{country}-{subdivision}"
+    return country
 
 
 def locale_country(environ=None) -> str | None:

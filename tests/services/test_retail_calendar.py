@@ -160,3 +160,13 @@ def test_country_codes_are_checked():
         check_country("XX")
     with pytest.raises(InvalidInput, match="not a country code"):
         check_country("DEU")
+
+
+def test_a_region_adds_its_own_holidays():
+    saxony = {e.day: e.name for e in retail_events(2026, "DE-SN", None) if e.kind == HOLIDAY}
+    assert saxony[date(2026, 11, 18)] == "Repentance and Prayer Day"
+    assert date(2026, 11, 18) not in {e.day for e in retail_events(2026, "DE", None)}
+    assert mothers_day(2026, "DE-SN") == date(2026, 5, 10)
+    assert check_country("de-sn") == "DE-SN"
+    with pytest.raises(InvalidInput, match="has no region XX"):
+        check_country("DE-XX")
