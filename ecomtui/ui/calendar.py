@@ -159,7 +159,8 @@ class CalendarTab(EcomTab):
         self.refresh_view()
         if first_load:
             self.call_after_refresh(self._premount_filter)
-            if not isinstance(self.screen.focused, Input):
+            # loaded while hidden (after the first tab's data): never take the focus from the visible tab
+            if self.app.current_tab is self and not isinstance(self.screen.focused, Input):
                 self.screen.set_focus(self.grid)
 
     def _index_events(self) -> None:
