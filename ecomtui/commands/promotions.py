@@ -39,7 +39,7 @@ def register(sub) -> None:
 
 def add_command(args) -> int:
     from ecomtui.services import promotion_conflicts, promotion_queries, promotions
-    from ecomtui.services.promotion_data import build_promotion_input
+    from ecomtui.services.promotion_data import build_promotion_input, shown
 
     fields = {
         "kind": args.kind,
@@ -58,12 +58,12 @@ def add_command(args) -> int:
         )
         record = promotions.create_promotion(conn, data)
         others = promotion_queries.list_promotions(conn, record.start, record.end)
-    print(f"added promotion {record.id}: {record.name} ({record.start.isoformat()} to {record.end.isoformat()})")
-    names = {p.id: p.name for p in others}
+    print(f"added promotion {record.id}: {shown(record.name)} ({record.start.isoformat()} to {record.end.isoformat()})")
+    names = {p.id: shown(p.name) for p in others}
     channel_names = dict(zip(record.channel_ids, record.channels))
     for clash in promotion_conflicts.conflicts_of(record, others):
-        shown = promotion_conflicts.describe_clash(clash, names, channel_names)
-        print(f"warning: overlaps {shown} (id {clash.other})")
+        text = promotion_conflicts.describe_clash(clash, names, channel_names)
+        print(f"warning: overlaps {text} (id {clash.other})")
     return 0
 
 
@@ -80,11 +80,11 @@ def list_command(args) -> int:
         everything = promotion_queries.load_promotions(conn)
         currency = promotion_queries.calendar_settings(conn).currency
     conflicts = promotion_conflicts.find_conflicts(everything)
-    shown = [p for p in everything if p.overlaps(first or p.start, last or p.end)]
+    listing = [p for p in everything if p.overlaps(first or p.start, last or p.end)]
     if args.json:
-        print_json([p.as_json([c.other for c in conflicts.get(p.id, [])]) for p in shown])
+        print_json([p.as_json([c.other for c in conflicts.get(p.id, [])]) for p in listing])
     else:
-        print_table(shown, conflicts, currency)
+        print_table(listing, conflicts, currency)
     return 0
 
 
@@ -101,7 +101,7 @@ def print_table(records, conflicts, currency: str) -> None:
         warning = f"  ! conflicts with {', '.join(str(c.other) for c in clash)}" if clash else ""
         print(
             f"{p.id:>5}  {p.start.isoformat():<10}  {p.end.isoformat():<10}  "
-            f"{PROMOTION_STATUS_LABELS.get(p.status, p.status):<9}  {fit(', '.join(p.channels) or '-', 16)}  "
+            f"{PROMOTION_STATUS_LABELS.get(p.status, p.status):<9}  {fit(shown(', '.join(p.channels)) or '-', 16)}  "
             f"{fit(shown(p.code) or '-', 10)}  {fit(p.discount_text(currency) or '-', 10)}  {shown(p.name)}{warning}"
         )
 

@@ -30,6 +30,7 @@ from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
 
+from ecomtui.exporters.ics import OUR_PRODID_PREFIX
 from ecomtui.services.promotion_data import NAME_MAX, PromotionInput, clean_notes, parse_amount, parse_discount
 from ecomtui.services.validation import InvalidInput
 
@@ -276,7 +277,7 @@ def read_calendar(data: bytes, today: date) -> ParsedCalendar:
         raise InvalidInput("this is not an iCalendar file (no readable BEGIN:VCALENDAR)", "file")
     parsed = ParsedCalendar()
     for calendar in calendars:
-        ours = str(calendar.get("prodid", "")).startswith("-//ecomtui//")
+        ours = str(calendar.get("prodid", "")).startswith(OUR_PRODID_PREFIX)
         masters: dict[str, object] = {}
         moved: dict[str, list] = defaultdict(list)
         for component in calendar.walk():
@@ -404,7 +405,8 @@ def _add_channel(conn, name: str) -> int:
     from ecomtui.db.tables import channel
 
     position = conn.execute(select(func.coalesce(func.max(channel.c.position), 0))).scalar_one() + 1
-    return conn.execute(insert(channel).values(name=name[:80], position=position).returning(channel.c.id)).scalar_one()
+    name = _one_line_name(name.replace("\n", " "))[:80]
+    return conn.execute(insert(channel).values(name=name, position=position).returning(channel.c.id)).scalar_one()
 
 
 def import_calendar_file(database, path: str | os.PathLike, *, today: date, skip_bad: bool = False) -> ImportResult:

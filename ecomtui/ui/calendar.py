@@ -101,6 +101,7 @@ class CalendarTab(EcomTab):
         self.channels: list[tuple[int, str]] = []
         self.owners: list[tuple[int, str]] = []
         self.country = ""
+        self.country_source = "settings"
         self.cutoff = ""
         self.currency = "EUR"
         self.filter = PromotionFilter()
@@ -151,6 +152,7 @@ class CalendarTab(EcomTab):
         self.channels = channels
         self.owners = owners
         self.country, self.cutoff, self.currency = settings.country, settings.cutoff, settings.currency
+        self.country_source = settings.country_source
         self.years = dict(events)
         self._asked.clear()
         self._index_events()
@@ -214,6 +216,10 @@ class CalendarTab(EcomTab):
             line.append(" · ")
             line.append(f"{clashing} in conflict", "bold reverse" if self.app.no_color else "bold red")
         line.append(f" · holidays: {self.country}")
+        if self.country_source != "settings":  # not chosen yet: say how
+            line.append(
+                f" (from your {'locale' if self.country_source == 'locale' else 'default'}; ecomtui promo settings)"
+            )
         if self.filter.active:
             line.append(" · filter ", "bold")
             line.append(self.filter.describe())

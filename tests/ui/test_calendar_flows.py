@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
@@ -268,3 +269,29 @@ async def test_another_tools_changes_show_and_keep_the_selected_day(calendar_db)
         seed(calendar_db, [{"name": "Added elsewhere", "start": "2026-12-07", "end": "2026-12-07"}])
         await wait_until(pilot, lambda: "Added elsewhere" in screen_text(app), "live refresh")
         assert "2026-12-07" in agenda_title(app)
+
+
+async def test_a_save_over_someone_elses_change_shows_both_and_keeps_mine_on_request(calendar_db):
+    from ecomtui.ui.dialogs.conflict import ConflictDialog
+
+    app = EcomApp(db=str(calendar_db))
+    async with app.run_test(size=SIZE) as pilot:
+        await open_calendar(pilot)
+        await pilot.press("e")  # Black Week, highlighted on the 23rd
+        await wait_until(pilot, lambda: isinstance(app.screen, PromotionForm), "dialog")
+        # meanwhile, someone else renames it
+        database = open_database(str(calendar_db))
+        with database.transaction() as conn:
+            theirs = next(p for p in promotion_queries.load_promotions(conn) if p.name == "Black Week")
+            data = replace(promotions.input_of(theirs), name="Black Week (agency copy)")
+            promotions.update_promotion(conn, theirs.id, data, expected_version=theirs.version)
+        database.dispose()
+        app.screen.query_one("#code", Input).value = "BW25"
+        await pilot.press("ctrl+s")
+        await wait_until(pilot, lambda: isinstance(app.screen, ConflictDialog), "conflict shown")
+        await wait_until(pilot, lambda: "Black Week (agency copy)" in screen_text(app), "theirs shown")
+        assert "theirs (saved meanwhile)" in screen_text(app)
+        await pilot.press("k")
+        await wait_until(pilot, lambda: not isinstance(app.screen, (ConflictDialog, PromotionForm)), "saved")
+    (mine,) = [p for p in stored(calendar_db) if p.code == "BW25"]
+    assert mine.name == "Black Week"  # kept mine, knowingly

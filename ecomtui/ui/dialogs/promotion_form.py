@@ -23,6 +23,7 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Select, SelectionList, Static, TextArea
 
+from ecomtui import clock
 from ecomtui.services.promotion_conflicts import conflicts_of, describe_clash
 from ecomtui.services.promotion_data import (
     Promotion,
@@ -91,9 +92,8 @@ class PromotionForm(ModalScreen[Promotion | None]):
         self.saving = False
         self.promotion = promotion
         self.title_text = title or ("Edit promotion" if promotion else "New promotion")
-        self.initial = promotion or Promotion(
-            id=0, name=name, start=start or date.today(), end=end or start or date.today(), channel_ids=channel_ids
-        )
+        first = start or clock.today()
+        self.initial = promotion or Promotion(id=0, name=name, start=first, end=end or first, channel_ids=channel_ids)
 
     def compose(self) -> ComposeResult:
         p = self.initial
