@@ -237,3 +237,14 @@ def test_import_of_a_missing_file_is_one_line(cli, db, tmp_path):
     code, _, err = cli("import", "ics", str(tmp_path / "nope.ics"), "--db", db)
     assert code == 1 and "no file" in err
     assert not (tmp_path / "cli.db").exists()
+
+
+def test_import_of_a_file_that_is_no_calendar_writes_nothing(cli, db, tmp_path):
+    junk = tmp_path / "orders.ics"
+    junk.write_text("Name,Email\n#1001,a@example.com\n")
+    code, out, err = cli("import", "ics", str(junk), "--db", db)
+    assert (code, out) == (1, "")
+    assert (
+        err == "ecomtui: error: import ics: orders.ics: this is not an iCalendar file (no readable BEGIN:VCALENDAR)\n"
+    )
+    assert not (tmp_path / "cli.db").exists()

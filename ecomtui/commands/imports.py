@@ -25,15 +25,17 @@ def import_ics(args) -> int:
     from pathlib import Path
 
     from ecomtui import clock
-    from ecomtui.importers.ics import import_calendar_file
+    from ecomtui.importers.ics import apply_calendar, read_calendar_file
     from ecomtui.services.promotion_data import shown
 
     if not Path(args.file).is_file():
         from ecomtui.commands.common import CliError
 
         raise CliError(f"import ics: no file {shown(args.file)}")
+    parsed = read_calendar_file(args.file, today=clock.today(), skip_bad=args.skip_bad_rows)  # before any write
     database = open_db(args.db)
-    result = import_calendar_file(database, args.file, today=clock.today(), skip_bad=args.skip_bad_rows)
+    with database.transaction() as conn:
+        result = apply_calendar(conn, parsed)
     for problem in result.problems:
         print(f"not imported: {shown(problem)}", file=sys.stderr)
     for note in result.notes:

@@ -409,8 +409,8 @@ def _add_channel(conn, name: str) -> int:
     return conn.execute(insert(channel).values(name=name, position=position).returning(channel.c.id)).scalar_one()
 
 
-def import_calendar_file(database, path: str | os.PathLike, *, today: date, skip_bad: bool = False) -> ImportResult:
-    """Read ``path`` completely, then write it in one transaction; refused whole if an event cannot be used."""
+def read_calendar_file(path: str | os.PathLike, *, today: date, skip_bad: bool = False) -> ParsedCalendar:
+    """Read and check ``path`` completely; refused whole (InvalidInput) if an event cannot be used."""
     path = Path(path)
     try:
         data = path.read_bytes()
@@ -423,13 +423,18 @@ def import_calendar_file(database, path: str | os.PathLike, *, today: date, skip
     except InvalidInput as exc:
         raise InvalidInput(f"import ics: {path.name}: {exc.message}", "file") from None
     if parsed.problems and not skip_bad:
-        listed = "; ".join(parsed.problems[:5]) + (
-            f"; and {len(parsed.problems) - 5} more" if len(parsed.problems) > 5 else ""
-        )
+        count = len(parsed.problems)
+        listed = "; ".join(parsed.problems[:5]) + (f"; and {count - 5} more" if count > 5 else "")
         raise InvalidInput(
-            f"import ics: {path.name}: {len(parsed.problems)} events cannot be imported, so nothing was "
+            f"import ics: {path.name}: {count} events cannot be imported, so nothing was "
             f"(--skip-bad-rows imports the rest): {listed}",
             "file",
         )
+    return parsed
+
+
+def import_calendar_file(database, path: str | os.PathLike, *, today: date, skip_bad: bool = False) -> ImportResult:
+    """Read ``path`` completely, then write it in one transaction."""
+    parsed = read_calendar_file(path, today=today, skip_bad=skip_bad)
     with database.transaction() as conn:
         return apply_calendar(conn, parsed)
