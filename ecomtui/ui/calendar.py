@@ -80,7 +80,8 @@ class CalendarTab(EcomTab):
         ("/", "filter by name, code, notes, channel, status or owner; channel:ppc and status:live pick exactly"),
         ("tab", "between the month and the agenda (e and d act on the agenda's highlighted promotion)"),
         ("!", "the promotion conflicts with another: same channel or same code at the same time (a warning)"),
-        ("◆ ★", "a public holiday (country: ecomtui promo settings --country) and a retail event"),
+        ("◆ ★", "in the agenda: a public holiday and a retail event (italic in the month)"),
+        ("ctrl+p", "Calendar settings: the country for public holidays (DE, or a region: DE-SN) and the cut-off"),
     )
 
     BINDINGS = [
@@ -218,7 +219,7 @@ class CalendarTab(EcomTab):
         line.append(f" · holidays: {self.country}")
         if self.country_source != "settings":  # not chosen yet: say how
             line.append(
-                f" (from your {'locale' if self.country_source == 'locale' else 'default'}; ecomtui promo settings)"
+                f" (from your {'locale' if self.country_source == 'locale' else 'default'}; ctrl+p: settings)"
             )
         if self.filter.active:
             line.append(" · filter ", "bold")
@@ -295,6 +296,11 @@ class CalendarTab(EcomTab):
         yield ("Calendar: next month", partial(self.grid.action_month, 1), "(] or pgdn)")
         yield ("Calendar: previous month", partial(self.grid.action_month, -1), "([ or pgup)")
         yield ("Filter promotions by text", self.start_filter, "Name, code, notes, channel, status (/)")
+        yield (
+            "Calendar settings: country and shipping cut-off",
+            self.open_settings,
+            f"Public holidays of {self.country}; Christmas cut-off {self.cutoff or 'none'}",
+        )
         if self.filter.active:
             yield ("Clear promotion filters", self.action_clear_filter, "Show every promotion (escape)")
         for _, name in self.channels:
@@ -502,6 +508,26 @@ class CalendarTab(EcomTab):
             f"” ({dates_text(promotion.start, promotion.end)}) will be deleted for good.{tasks}",
         )
         self.app.push_screen(ConfirmDialog(title, body, confirm_label="Delete"), confirmed)
+
+    def open_settings(self) -> None:
+        """The country for public holidays and the Christmas shipping cut-off (from the command palette)."""
+        from ecomtui.ui.dialogs.calendar_settings import CalendarSettingsForm
+
+        def save(form, country: str, cutoff: str) -> None:
+            def job(conn):
+                from ecomtui.services.promotions import set_calendar_settings
+
+                set_calendar_settings(conn, country=country, cutoff=cutoff)
+
+            self.app.bridge.submit(job, requester=form, write=True, on_done=form.saved, on_error=form.save_failed)
+
+        def closed(saved: bool | None) -> None:
+            if saved:
+                self.notify("Calendar settings saved", timeout=3)
+                self.load()
+
+        current = self.country if self.country_source == "settings" else ""
+        self.app.push_screen(CalendarSettingsForm(country=current, cutoff=self.cutoff, save=save), closed)
 
     def _write_failed(self, exc: Exception) -> None:
         from ecomtui.services.versioning import Conflict, Gone

@@ -295,3 +295,26 @@ async def test_a_save_over_someone_elses_change_shows_both_and_keeps_mine_on_req
         await wait_until(pilot, lambda: not isinstance(app.screen, (ConflictDialog, PromotionForm)), "saved")
     (mine,) = [p for p in stored(calendar_db) if p.code == "BW25"]
     assert mine.name == "Black Week"  # kept mine, knowingly
+
+
+async def test_the_country_is_changed_from_the_palette_and_a_bad_one_explained(calendar_db):
+    from ecomtui.ui.dialogs.calendar_settings import CalendarSettingsForm
+
+    app = EcomApp(db=str(calendar_db))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_calendar(pilot)
+        assert "holidays: DE" in status(app)
+        offered = {name: run for name, run, _ in calendar(app).commands()}
+        offered["Calendar settings: country and shipping cut-off"]()
+        await wait_until(pilot, lambda: isinstance(app.screen, CalendarSettingsForm), "settings")
+        await wait_until(pilot, lambda: "Calendar settings" in screen_text(app), "settings shown")
+        form = app.screen
+        form.query_one("#country", Input).value = "Narnia"
+        await pilot.press("ctrl+s")
+        await wait_until(pilot, lambda: "not a country code" in screen_text(app), "explained")
+        form.query_one("#country", Input).value = "gb"
+        await pilot.press("ctrl+s")
+        await wait_until(pilot, lambda: "holidays: GB" in status(app), "saved and shown")
+        calendar(app).grid.select(date(2026, 12, 26))
+        await pilot.pause()
+        assert "Boxing Day · public holiday (GB)" in screen_text(app)
