@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import sys
 
-from ecomtui.commands.common import add_group, open_existing_db
+from ecomtui.commands.common import add_group, open_db
 
 
 def register(sub) -> None:
@@ -51,7 +51,7 @@ def export_ics(args) -> int:
     from ecomtui.services import promotion_queries
     from ecomtui.services.retail_calendar import events_between, parse_cutoff
 
-    database = open_existing_db(args.db)
+    database = open_db(args.db, must_exist=True)
     with database.connect() as conn:
         records = promotion_queries.load_promotions(conn)
         settings = promotion_queries.calendar_settings(conn)

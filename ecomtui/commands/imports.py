@@ -26,19 +26,19 @@ def import_ics(args) -> int:
 
     from ecomtui import clock
     from ecomtui.importers.ics import apply_calendar, read_calendar_file
-    from ecomtui.services.promotion_data import shown
+    from ecomtui.text import visible
 
     if not Path(args.file).is_file():
         from ecomtui.commands.common import CliError
 
-        raise CliError(f"import ics: no file {shown(args.file)}")
+        raise CliError(f"import ics: no file {visible(args.file)}")
     parsed = read_calendar_file(args.file, today=clock.today(), skip_bad=args.skip_bad_rows)  # before any write
     database = open_db(args.db)
     with database.transaction() as conn:
         result = apply_calendar(conn, parsed)
     for problem in result.problems:
-        print(f"not imported: {shown(problem)}", file=sys.stderr)
+        print(f"not imported: {visible(problem)}", file=sys.stderr)
     for note in result.notes:
-        print(shown(note), file=sys.stderr)
+        print(visible(note), file=sys.stderr)
     print(result.summary())
     return 0

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ecomtui.commands.common import CliError, add_group, fit, open_db, open_existing_db, print_json
+from ecomtui.commands.common import CliError, add_group, fit, open_db, print_json
 
 
 def register(sub) -> None:
@@ -39,7 +39,8 @@ def register(sub) -> None:
 
 def add_command(args) -> int:
     from ecomtui.services import promotion_conflicts, promotion_queries, promotions
-    from ecomtui.services.promotion_data import build_promotion_input, shown
+    from ecomtui.services.promotion_data import build_promotion_input
+    from ecomtui.text import visible
 
     fields = {
         "kind": args.kind,
@@ -58,8 +59,10 @@ def add_command(args) -> int:
         )
         record = promotions.create_promotion(conn, data)
         others = promotion_queries.list_promotions(conn, record.start, record.end)
-    print(f"added promotion {record.id}: {shown(record.name)} ({record.start.isoformat()} to {record.end.isoformat()})")
-    names = {p.id: shown(p.name) for p in others}
+    print(
+        f"added promotion {record.id}: {visible(record.name)} ({record.start.isoformat()} to {record.end.isoformat()})"
+    )
+    names = {p.id: visible(p.name) for p in others}
     channel_names = dict(zip(record.channel_ids, record.channels))
     for clash in promotion_conflicts.conflicts_of(record, others):
         text = promotion_conflicts.describe_clash(clash, names, channel_names)
@@ -75,7 +78,7 @@ def list_command(args) -> int:
     last = parse_date(args.last, "to")
     if first and last and last < first:
         raise CliError(f"--to {last.isoformat()} is before --from {first.isoformat()}")
-    database = open_existing_db(args.db)
+    database = open_db(args.db, must_exist=True)
     with database.connect() as conn:
         everything = promotion_queries.load_promotions(conn)
         currency = promotion_queries.calendar_settings(conn).currency
@@ -89,7 +92,7 @@ def list_command(args) -> int:
 
 
 def print_table(records, conflicts, currency: str) -> None:
-    from ecomtui.services.promotion_data import shown
+    from ecomtui.text import visible
     from ecomtui.vocabulary import PROMOTION_STATUS_LABELS
 
     if not records:
@@ -101,8 +104,8 @@ def print_table(records, conflicts, currency: str) -> None:
         warning = f"  ! conflicts with {', '.join(str(c.other) for c in clash)}" if clash else ""
         print(
             f"{p.id:>5}  {p.start.isoformat():<10}  {p.end.isoformat():<10}  "
-            f"{PROMOTION_STATUS_LABELS.get(p.status, p.status):<9}  {fit(shown(', '.join(p.channels)) or '-', 16)}  "
-            f"{fit(shown(p.code) or '-', 10)}  {fit(p.discount_text(currency) or '-', 10)}  {shown(p.name)}{warning}"
+            f"{PROMOTION_STATUS_LABELS.get(p.status, p.status):<9}  {fit(visible(', '.join(p.channels)) or '-', 16)}  "
+            f"{fit(visible(p.code) or '-', 10)}  {fit(p.discount_text(currency) or '-', 10)}  {visible(p.name)}{warning}"
         )
 
 
@@ -119,7 +122,7 @@ def settings_command(args) -> int:
         with database.transaction() as conn:
             promotions.set_calendar_settings(conn, country=args.country, cutoff=args.cutoff)
     else:
-        database = open_existing_db(args.db)
+        database = open_db(args.db, must_exist=True)
     with database.connect() as conn:
         settings = promotion_queries.calendar_settings(conn)
     source = {"settings": "", "locale": " (from your locale)", "default": " (default: none set)"}[

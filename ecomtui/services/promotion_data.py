@@ -338,19 +338,3 @@ def promotion_matcher(flt: PromotionFilter):
         return all(word in text for word in words)
 
     return test
-
-
-# ---- text from other tools -------------------------------------------------------------
-
-_NOT_TEXT = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
-
-
-def shown(text: str) -> str:
-    """User text with control characters made visible (``␊`` for a line break), for one screen line.
-
-    Text stored by other tools (an imported calendar) may hold them; they never
-    reach the terminal. (A stand-in until the project's shared helper lands.)
-    """
-    if _NOT_TEXT.search(text) is None:
-        return text
-    return _NOT_TEXT.sub(lambda m: chr(0x2400 + ord(m.group())) if ord(m.group()) < 32 else "\ufffd", text)

@@ -24,8 +24,9 @@ from textual.widgets import Input, Static
 
 from ecomtui import clock
 from ecomtui.services.promotion_conflicts import Clash, describe_clash, find_conflicts
-from ecomtui.services.promotion_data import Promotion, PromotionFilter, PromotionInput, promotion_matcher, shown
+from ecomtui.services.promotion_data import Promotion, PromotionFilter, PromotionInput, promotion_matcher
 from ecomtui.services.retail_calendar import RetailEvent
+from ecomtui.text import visible
 from ecomtui.ui.tab import Command, EcomTab
 from ecomtui.ui.widgets.agenda import Agenda, dates_text
 from ecomtui.ui.widgets.month_grid import MonthGrid
@@ -218,9 +219,7 @@ class CalendarTab(EcomTab):
             line.append(f"{clashing} in conflict", "bold reverse" if self.app.no_color else "bold red")
         line.append(f" · holidays: {self.country}")
         if self.country_source != "settings":  # not chosen yet: say how
-            line.append(
-                f" (from your {'locale' if self.country_source == 'locale' else 'default'}; ctrl+p: settings)"
-            )
+            line.append(f" (from your {'locale' if self.country_source == 'locale' else 'default'}; ctrl+p: settings)")
         if self.filter.active:
             line.append(" · filter ", "bold")
             line.append(self.filter.describe())
@@ -228,7 +227,7 @@ class CalendarTab(EcomTab):
         self.query_one("#cal-status", Static).update(line)
 
     def _clash_texts(self) -> dict[int, list[str]]:
-        names = {p.id: shown(p.name) for p in self.promotions}
+        names = {p.id: visible(p.name) for p in self.promotions}
         channel_names = dict(self.channels)
         return {
             pid: [describe_clash(c, names, channel_names) for c in clashes] for pid, clashes in self.conflicts.items()
@@ -414,7 +413,7 @@ class CalendarTab(EcomTab):
                 start=start,
                 end=end,
                 channel_ids=channel_ids,
-                title=f"New promotion around {shown(event.name)} ({event.day.isoformat()})",
+                title=f"New promotion around {visible(event.name)} ({event.day.isoformat()})",
             )
         else:
             form = self._form(start=first, end=last, channel_ids=channel_ids)
@@ -458,7 +457,7 @@ class CalendarTab(EcomTab):
             self.grid.select(promotion.start)
         self.refresh_view(keep=f"p{promotion.id}")
         clashes = self._clash_texts().get(promotion.id)
-        message = f"Saved “{shown(promotion.name)}”"
+        message = f"Saved “{visible(promotion.name)}”"
         if clashes:
             self.notify(
                 f"{message}; it conflicts with {', '.join(clashes)}",
@@ -498,13 +497,13 @@ class CalendarTab(EcomTab):
                 promotions.delete_promotion(conn, promotion.id, expected_version=promotion.version)
 
             self.app.bridge.submit(job, requester=self, write=True, on_error=self._write_failed)
-            self.notify(f"Deleted “{shown(promotion.name)}”", timeout=3, markup=False)
+            self.notify(f"Deleted “{visible(promotion.name)}”", timeout=3, markup=False)
 
         title = Text("Delete promotion?")
         tasks = f" Its {promotion.task_count} linked tasks stay, unlinked." if promotion.task_count else ""
         body = Text.assemble(
             "“",
-            shown(promotion.name),
+            visible(promotion.name),
             f"” ({dates_text(promotion.start, promotion.end)}) will be deleted for good.{tasks}",
         )
         self.app.push_screen(ConfirmDialog(title, body, confirm_label="Delete"), confirmed)

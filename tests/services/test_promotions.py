@@ -14,7 +14,6 @@ from ecomtui.services.promotion_data import (
     parse_amount,
     parse_discount,
     promotion_matcher,
-    shown,
 )
 from ecomtui.services.validation import InvalidInput
 from ecomtui.services.versioning import Conflict, Gone
@@ -89,11 +88,6 @@ def test_filter_words_channel_and_status():
     assert not promotion_matcher(PromotionFilter("channel:seo"))(p)
     assert promotion_matcher(PromotionFilter("status:plan"))(p)
     assert not promotion_matcher(PromotionFilter("", status="live"))(p)
-
-
-def test_control_characters_are_shown_visibly():
-    assert shown("Sale\nday\x1b[31m") == "Sale␊day␛[31m"
-    assert shown("plain [bold]") == "plain [bold]"
 
 
 # ---- the store ------------------------------------------------------------------------------

@@ -31,10 +31,10 @@ from ecomtui.services.promotion_data import (
     amount_input_text,
     build_promotion_input,
     discount_input_text,
-    shown,
 )
 from ecomtui.services.validation import InvalidInput
 from ecomtui.services.versioning import Conflict
+from ecomtui.text import visible
 from ecomtui.ui.textual_patches import KeyFooter
 from ecomtui.vocabulary import PROMOTION_KIND_LABELS, PROMOTION_STATUS_LABELS
 
@@ -187,7 +187,7 @@ class PromotionForm(ModalScreen[Promotion | None]):
             return "Tasks: none linked"
         from ecomtui.vocabulary import TASK_STATUS_LABELS
 
-        listed = "; ".join(f"{shown(t.title)} ({TASK_STATUS_LABELS.get(t.status, t.status)})" for t in tasks[:4])
+        listed = "; ".join(f"{visible(t.title)} ({TASK_STATUS_LABELS.get(t.status, t.status)})" for t in tasks[:4])
         more = f"; and {len(tasks) - 4} more" if len(tasks) > 4 else ""
         return f"Tasks: {listed}{more}"
 
@@ -223,7 +223,7 @@ class PromotionForm(ModalScreen[Promotion | None]):
             widget.update("")
             widget.remove_class("-visible")
             return
-        names = {p.id: shown(p.name) for p in self.others}
+        names = {p.id: visible(p.name) for p in self.others}
         channel_names = dict(self.channels)
         listed = ", ".join(describe_clash(c, names, channel_names) for c in clashes)
         widget.update(Text(f"! Conflicts with {listed} (saving is allowed)"))
@@ -302,7 +302,7 @@ class PromotionForm(ModalScreen[Promotion | None]):
                 self.promotion = theirs  # based on theirs now: saving overwrites it knowingly
                 self.action_save()
 
-        self.app.push_screen(ConflictDialog(f"“{shown(theirs.name)}”", rows), chosen)
+        self.app.push_screen(ConflictDialog(f"“{visible(theirs.name)}”", rows), chosen)
 
     def _fill(self, p: Promotion) -> None:
         """Put a stored promotion's values into the fields."""

@@ -16,8 +16,9 @@ from textual.binding import Binding
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
-from ecomtui.services.promotion_data import Promotion, shown
+from ecomtui.services.promotion_data import Promotion
 from ecomtui.services.retail_calendar import HOLIDAY, RetailEvent
+from ecomtui.text import visible
 from ecomtui.vocabulary import PROMOTION_STATUS_LABELS
 
 
@@ -61,7 +62,7 @@ class Agenda(OptionList):
             holiday = event.kind == HOLIDAY
             line = Text()
             line.append("◆ " if holiday else "★ ", "bold")
-            line.append(shown(event.name), "italic")
+            line.append(visible(event.name), "italic")
             line.append(f" · public holiday ({country})" if holiday else " · retail event", "dim")
             line.append(f" · {event.day.isoformat()}", "dim")
             entries.append((f"e{index}", [line]))
@@ -69,12 +70,12 @@ class Agenda(OptionList):
             line = Text()
             colour = None if self.no_color else channel_colour(promotion.channels[0] if promotion.channels else None)
             line.append("■ ", Style(color=colour, bold=True))
-            line.append(shown(promotion.name), "bold")
+            line.append(visible(promotion.name), "bold")
             details = [
                 PROMOTION_STATUS_LABELS.get(promotion.status, promotion.status),
                 dates_text(promotion.start, promotion.end),
                 ", ".join(promotion.channels),
-                " ".join(part for part in (shown(promotion.code), promotion.discount_text(currency)) if part),
+                " ".join(part for part in (visible(promotion.code), promotion.discount_text(currency)) if part),
                 f"{promotion.task_count} task{'s' if promotion.task_count != 1 else ''}"
                 if promotion.task_count
                 else "",

@@ -28,8 +28,9 @@ from textual.widget import Widget
 
 from ecomtui.clock import iso_week
 from ecomtui.services.month_layout import Bar, WeekRows, add_months, fit_rows, month_weeks, week_bars, week_heights
-from ecomtui.services.promotion_data import Promotion, shown
+from ecomtui.services.promotion_data import Promotion
 from ecomtui.services.retail_calendar import HOLIDAY, RetailEvent
+from ecomtui.text import visible
 
 MARGIN = 4  # "W48 "
 WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
@@ -249,7 +250,7 @@ class MonthGrid(Widget, can_focus=True):
             if happening and room >= 2:
                 first = happening[0]
                 style = base + self._style("grid--holiday" if first.kind == HOLIDAY else "grid--retail")
-                label = Text(shown(first.name), style=style)
+                label = Text(visible(first.name), style=style)
                 label.truncate(room, overflow="ellipsis")
                 part.append(" ")
                 part.append_text(label)
@@ -292,7 +293,7 @@ class MonthGrid(Widget, can_focus=True):
         label = ("!" if promotion.id in self.conflicted else "") + (
             "‹" if first == bar.first and not bar.starts else ""
         )
-        label += shown(promotion.name)
+        label += visible(promotion.name)
         if self.no_color:
             style = Style(reverse=True)
         else:
