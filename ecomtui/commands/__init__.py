@@ -12,4 +12,6 @@ To add a domain: write ``commands/<domain>.py`` and add it to ``DOMAINS``.
 DOMAINS = (
     "ecomtui.commands.store",
     "ecomtui.commands.tasks",
+    "ecomtui.commands.budget",
+    "ecomtui.commands.exports",
 )

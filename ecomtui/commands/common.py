@@ -32,11 +32,18 @@ def add_group(sub, name: str, help: str, dest: str):
     return parser.add_subparsers(dest=dest, metavar="ACTION", required=True, parser_class=Parser)
 
 
-def open_db(db: str | None):
-    """Open (creating or upgrading as needed) the chosen database; says so when it upgraded."""
-    from ecomtui.db.engine import open_database
+def open_db(db: str | None, *, create: bool = True):
+    """Open (creating or upgrading as needed) the chosen database; says so when it upgraded.
 
-    database = open_database(db)
+    ``create=False`` (commands that only read): a missing file is an error, never a new store.
+    """
+    from ecomtui.db.engine import open_database
+    from ecomtui.db.location import resolve
+
+    location = resolve(db)
+    if not create and location.path is not None and not location.path.exists():
+        raise CliError(f"no database at {location.describe()} (nothing to read; check --db or $ECOMTUI_DB)")
+    database = open_database(location=location)
     if database.backup_path is not None:
         print(
             f"{PROG}: upgraded the database schema; the old file was copied to {database.backup_path}", file=sys.stderr

@@ -18,7 +18,7 @@ from ecomtui.db.files import backup_file
 if TYPE_CHECKING:  # engine imports this module; at run time it only goes that way
     from ecomtui.db.engine import Database
 
-HEAD_REVISION = "0003"
+HEAD_REVISION = "0008"
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")
 
 
