@@ -211,42 +211,59 @@ def retainer_key(partner_id: int, month: str) -> str:
     return f"{RETAINER}:{partner_id}:{month}"
 
 
-def book_retainers(conn, month: str) -> RetainerBooking:
-    """Turn every active partner's monthly retainer into an expense on the month's first day.
+@dataclass(frozen=True)
+class RetainerDue:
+    partner_id: int
+    partner: str
+    amount_minor: int
+    channel_id: int | None  # None: none of its services names a channel and there is no "Other"
 
-    Idempotent: each booking carries the key ``retainer:<partner>:<month>``, so a
-    second run adds nothing. A partner counts when not archived, with a retainer,
-    and under contract in the month (no dates: always). The channel is the first
-    of the partner's services that names a channel, else "Other".
+
+def retainers_due(conn, month: str) -> list[RetainerDue]:
+    """The retainers a month owes: partners not archived, with a retainer, under contract that month.
+
+    A partner without contract dates is always under contract. Its channel is
+    the first channel (in display order) among its services, else "Other".
     """
-    month = require_month(month)
     clock = calc.month_clock(month, date.min)
-    _, digits = currency_digits(conn)
-    channels = all_channels(conn)
-    by_name = [(c.id, c.name) for c in channels]
+    channels = [(c.id, c.name) for c in all_channels(conn)]
     services: dict[int, list[str]] = {}
     for partner_id, service in conn.execute(select(partner_service.c.partner_id, partner_service.c.service)):
         services.setdefault(partner_id, []).append(service)
-    booking = RetainerBooking(month)
-    partners = conn.execute(
+    rows = conn.execute(
         select(partner.c.id, partner.c.name, partner.c.retainer_minor, partner.c.contract_start, partner.c.contract_end)
         .where(partner.c.archived == false(), partner.c.retainer_minor > 0)
-        .order_by(partner.c.name)
-    ).all()
-    for partner_id, name, retainer, start, end in partners:
-        if (start and start > clock.last) or (end and end < clock.first):
-            continue  # not under contract that month
-        key = retainer_key(partner_id, month)
+        .order_by(partner.c.name, partner.c.id)
+    )
+    return [
+        RetainerDue(partner_id, name, retainer, _retainer_channel(services.get(partner_id, []), channels))
+        for partner_id, name, retainer, start, end in rows
+        if not ((start and start > clock.last) or (end and end < clock.first))
+    ]
+
+
+def book_retainers(conn, month: str) -> RetainerBooking:
+    """Turn every retainer the month owes (:func:`retainers_due`) into an expense on its first day.
+
+    Idempotent: each booking carries the key ``retainer:<partner>:<month>``, so a
+    second run adds nothing.
+    """
+    month = require_month(month)
+    first = calc.month_first(month)
+    _, digits = currency_digits(conn)
+    booking = RetainerBooking(month)
+    for due in retainers_due(conn, month):
+        key = retainer_key(due.partner_id, month)
         if conn.execute(select(expense.c.id).where(expense.c.import_key == key)).first():
-            booking.already.append(name)
-            continue
-        channel_id = _retainer_channel(services.get(partner_id, []), by_name)
-        if channel_id is None:
-            booking.skipped.append(f"{name}: no channel matches its services")
-            continue
-        data = ExpenseInput(clock.first, retainer, channel_id, partner_id, None, f"Monthly retainer {month}")
-        add_expense(conn, data, source=RETAINER, import_key=key)
-        booking.booked.append((name, format_amount(from_minor_units(retainer, digits), digits)))
+            booking.already.append(due.partner)
+        elif due.channel_id is None:
+            booking.skipped.append(f"{due.partner}: no channel matches its services")
+        else:
+            data = ExpenseInput(
+                first, due.amount_minor, due.channel_id, due.partner_id, None, f"Monthly retainer {month}"
+            )
+            add_expense(conn, data, source=RETAINER, import_key=key)
+            booking.booked.append((due.partner, format_amount(from_minor_units(due.amount_minor, digits), digits)))
     return booking
 
 

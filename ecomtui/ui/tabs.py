@@ -9,7 +9,10 @@ from __future__ import annotations
 
 from importlib import import_module
 
-_TAB_CLASSES = ("ecomtui.ui.tasks:TaskBoard",)
+_TAB_CLASSES = (
+    "ecomtui.ui.tasks:TaskBoard",
+    "ecomtui.ui.budget:BudgetTab",
+)
 
 
 def _load(path: str):
