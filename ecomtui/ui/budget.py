@@ -56,7 +56,37 @@ def _load_job(month: str, today: date):
     return job
 
 
+_BIDI_AND_SEPARATORS = frozenset("\u0085\u2028\u2029\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+
+
+def visible(text: str) -> str:
+    """Text from other tools on one line, control characters shown as symbols (ESC as ␛)."""
+    out = []
+    for ch in text:
+        code = ord(ch)
+        if code < 32:
+            out.append(chr(0x2400 + code))
+        elif code == 127:
+            out.append("␡")
+        elif 0x80 <= code < 0xA0 or ch in _BIDI_AND_SEPARATORS:
+            out.append("�")
+        else:
+            out.append(ch)
+    return "".join(out)
+
+
+def _paid_to(expense: ExpenseRow) -> str:
+    """Who or what was paid, for the expense list: the partner, the ad platform, or nothing."""
+    if expense.source == "retainer":
+        return f"{expense.partner or '?'} (retainer)"
+    if expense.source != "manual":
+        return calc.SOURCE_LABELS.get(expense.source, expense.source)
+    return expense.partner or ""
+
+
 def _cut(text: str, width: int) -> str:
+    """One screen line of at most ``width`` characters (control characters made visible)."""
+    text = visible(text)
     return text if len(text) <= width else text[: width - 1] + "…"
 
 
@@ -240,7 +270,7 @@ class BudgetTab(EcomTab):
         table.fixed_rows = 1 if report.channels else 0
         empty = self.query_one("#budget-empty", Static)
         empty.display = not report.channels
-        table.display = bool(report.channels)
+        self.set_class(not report.channels, "-empty")  # the table keeps its header (and the focus)
         if not report.channels:
             previous = month_label(calc.shift_month(self.month, -1))
             empty.update(
@@ -332,8 +362,8 @@ class BudgetTab(EcomTab):
             ("Channel", "channel"),
             ("Amount", "amount"),
             ("From", "from"),
-            ("Promotion", "promotion"),
             ("Note", "note"),
+            ("Promotion", "promotion"),
         ):
             table.add_column(Text(label, justify="right" if key == "amount" else "left"), key=key)
         upcoming = self.view.report.clock.as_of
@@ -343,9 +373,9 @@ class BudgetTab(EcomTab):
                 Text(e.day.isoformat(), style=style),
                 Text(_cut(e.channel, 14), style=style),
                 Text(self._money(e.amount), style=style, justify="right"),
-                Text(_cut(e.group, 24), style=style),
+                Text(_cut(_paid_to(e), 20), style=style),
+                Text(_cut(e.note, 40), style=style),
                 Text(_cut(e.promotion or "", 18), style=style),
-                Text(_cut(" ".join(e.note.split()), 60), style=style),
                 key=str(e.id),
             )
         self._restore(table, keep)
@@ -699,7 +729,7 @@ class BudgetTab(EcomTab):
             title = Text("Delete expense?")
             body = Text.assemble(
                 f"{self._money(expense.amount)} {view.currency} on {expense.channel}, {expense.day.isoformat()}",
-                (" — " + expense.note) if expense.note else "",
+                (" — " + visible(expense.note)) if expense.note else "",
                 " will be deleted for good.",
             )
 

@@ -11,7 +11,18 @@ from __future__ import annotations
 from collections.abc import Sequence
 from decimal import Decimal
 
+import plotext._utility as plotext_utility
 from textual_plotext import PlotextPlot
+
+
+def _ordered_no_duplicates(data) -> list:
+    return list(dict.fromkeys(data))
+
+
+# plotext drops duplicate ticks and points through a set, so their order (and so which of two
+# colliding tick labels survives) changed from run to run with Python's hash seed; keeping the
+# order makes every chart, and its snapshot, the same each time.
+plotext_utility.no_duplicates = _ordered_no_duplicates
 
 PLANNED_COLOUR = "gray"
 ACTUAL_COLOUR = "blue+"
@@ -52,7 +63,7 @@ class PlanVsActualChart(PlotextPlot):
         names, planned, actual = getattr(self, "_figures", ([], [], []))
         plt.title("Planned vs actual")
         if names:
-            width = max(3, (self.size.width - 8) // max(len(names), 1) - 1)
+            width = max(3, (self.size.width - 8) // max(len(names), 1) - 2)
             labels = [short_label(n, width) for n in names]
             plt.multiple_bar(
                 labels, [planned, actual], labels=["planned", "actual"], color=[PLANNED_COLOUR, ACTUAL_COLOUR]
