@@ -24,6 +24,8 @@ EXTRA_SHOTS = [
     ("tasks-filter-120x40.svg", (120, 40), ["2", "slash", *"brief"]),
     ("task-dialog-80x24.svg", (80, 24), ["2", "right", "e"]),
     ("help-120x40.svg", (120, 40), ["question_mark"]),
+    ("budget-expenses-80x24.svg", (80, 24), ["5", "slash", *"retainer"]),
+    ("expense-dialog-80x24.svg", (80, 24), ["5", "n"]),
 ]
 
 

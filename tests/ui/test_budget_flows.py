@@ -37,7 +37,8 @@ def store(tmp_path):
 
 
 def tab(app):
-    return app.tab("budget")
+    """The Budget tab's content (mounted on its first load)."""
+    return app.tab("budget").panel
 
 
 def row_text(app, key: str) -> str:
