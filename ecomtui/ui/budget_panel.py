@@ -154,6 +154,7 @@ class BudgetPanel(Vertical):
         self.narrow_view = "bar"
         self._charts_ready = False
         self._select_after_load: str | None = None  # a row to select once the next read shows it
+        self._channel_row: str | None = None  # the channel row last selected, kept from month to month
 
     def compose(self) -> ComposeResult:
         yield Static("Loading the budget…", id="budget-head", markup=False)
@@ -207,8 +208,6 @@ class BudgetPanel(Vertical):
         self._draw_charts()
         self.refresh_bindings()
         focused = self.screen.focused
-        if first_load and self._table.row_count > 1:
-            self._table.move_cursor(row=1, animate=False)  # the first channel, under the fixed total
         if first_load and not isinstance(focused, Input) and self.tab.display:
             self.screen.set_focus(self._table)
 
@@ -219,7 +218,9 @@ class BudgetPanel(Vertical):
 
     def _fill_table(self, view: BudgetView) -> None:
         table = self._table
-        keep = self._row_key(table)
+        keep = self._row_key(table) or self._channel_row
+        if keep and keep != "total":
+            self._channel_row = keep  # kept across months without that channel
         table.clear(columns=True)
         wide = self.has_class("-wide")
         for label, key in (
@@ -269,7 +270,8 @@ class BudgetPanel(Vertical):
                     f"b sets a channel's plan · c copies {previous}'s plan · n records an expense · r books retainers"
                 )
             )
-        self._restore(table, keep)
+        if not self._restore(table, keep) and table.row_count > 1:
+            table.move_cursor(row=1, animate=False)  # the first channel, under the fixed total
 
     def _figure_cells(self, f: calc.Figures, name: Text, *, bold: bool = False) -> list:
         clock_ = self.view.report.clock
@@ -310,13 +312,15 @@ class BudgetPanel(Vertical):
             return None
 
     @staticmethod
-    def _restore(table: DataTable, key: str | None) -> None:
+    def _restore(table: DataTable, key: str | None) -> bool:
+        """Put the cursor on the row ``key``; False when there is no such row (any more)."""
         if key is None or not table.row_count:
-            return
+            return False
         try:
             table.move_cursor(row=table.get_row_index(key), animate=False)
         except Exception:
-            pass  # that row is gone (filtered out, deleted): the cursor stays at the top
+            return False  # that row is gone (filtered out, deleted)
+        return True
 
     def selected_channel(self) -> int | None:
         """The channel of the selected row (a channel, its sources, or the selected expense)."""

@@ -291,3 +291,21 @@ async def test_an_empty_store_says_how_to_start(tmp_path):
         await open_budget(pilot)
         await wait_text(pilot, "No plan and no spending in November 2026")
         assert "copies October 2026's plan" in screen_text(app)
+
+
+async def test_the_selected_channel_stays_selected_from_month_to_month(store):
+    app = EcomApp(db=str(store))
+    async with app.run_test(size=NARROW) as pilot:
+        await open_budget(pilot)
+        ppc = f"c{tab(app).view.report.channels[0].channel_id}"  # November plans only PPC
+        assert tab(app)._row_key(tab(app)._table) == ppc
+        await pilot.press("right_square_bracket")
+        await wait_text(pilot, "No plan and no spending in December 2026")
+        for _ in range(2):
+            await pilot.press("left_square_bracket")
+            await pilot.pause(0.3)
+        await wait_text(pilot, "finished, as of 2026-10-31")
+        assert [c.channel_id for c in tab(app).view.report.channels][1] == int(ppc[1:])  # SEO comes first
+        assert tab(app)._row_key(tab(app)._table) == ppc
+        await open_dialog(pilot, "b", PlanForm)
+        assert app.screen.query_one("#amount", Input).value == "3000.00"
