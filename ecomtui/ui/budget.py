@@ -15,7 +15,7 @@ from textual.widgets import Static
 
 from ecomtui.ui.tab import Command, EcomTab, help_entries
 
-ALERT = "▲"
+ALERT = "▲"  # as in widgets.budget_tables (not imported: that module is not on the start-up path)
 
 
 class BudgetTab(EcomTab):

@@ -32,8 +32,15 @@ from textual.widgets import DataTable, Input, Static
 from ecomtui import clock
 from ecomtui.services import budget_calc as calc
 from ecomtui.services.money import format_amount
-from ecomtui.ui.budget import ALERT
 from ecomtui.ui.tab import Command, EcomTab
+from ecomtui.ui.widgets.budget_tables import (
+    ALERT,
+    TOTAL_KEY,
+    BudgetTable,
+    ExpenseList,
+    month_label,
+    visible,
+)
 
 if TYPE_CHECKING:
     from ecomtui.services.budget_queries import BudgetView, ExpenseRow
@@ -44,11 +51,6 @@ VIEW_NAMES = {"bar": "planned vs actual chart", "pace": "pace chart", "expenses"
 MONTH_GROUP = Binding.Group("Month", compact=True)
 
 
-def month_label(month: str) -> str:
-    first = calc.month_first(month)
-    return f"{first:%B} {first.year}"
-
-
 def _load_job(month: str, today: date):
     def job(conn):
         from ecomtui.services.budget_queries import load_month
@@ -56,40 +58,6 @@ def _load_job(month: str, today: date):
         return load_month(conn, month, today)
 
     return job
-
-
-_BIDI_AND_SEPARATORS = frozenset("\u0085\u2028\u2029\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
-
-
-def visible(text: str) -> str:
-    """Text from other tools on one line, control characters shown as symbols (ESC as ␛)."""
-    out = []
-    for ch in text:
-        code = ord(ch)
-        if code < 32:
-            out.append(chr(0x2400 + code))
-        elif code == 127:
-            out.append("␡")
-        elif 0x80 <= code < 0xA0 or ch in _BIDI_AND_SEPARATORS:
-            out.append("�")
-        else:
-            out.append(ch)
-    return "".join(out)
-
-
-def _paid_to(expense: ExpenseRow) -> str:
-    """Who or what was paid, for the expense list: the partner, the ad platform, or nothing."""
-    if expense.source == "retainer":
-        return f"{expense.partner or '?'} (retainer)"
-    if expense.source != "manual":
-        return calc.SOURCE_LABELS.get(expense.source, expense.source)
-    return expense.partner or ""
-
-
-def _cut(text: str, width: int) -> str:
-    """One screen line of at most ``width`` characters (control characters made visible)."""
-    text = visible(text)
-    return text if len(text) <= width else text[: width - 1] + "…"
 
 
 class BudgetPanel(Vertical):
@@ -158,8 +126,7 @@ class BudgetPanel(Vertical):
 
     def compose(self) -> ComposeResult:
         yield Static("Loading the budget…", id="budget-head", markup=False)
-        table = DataTable(id="budget-table", cursor_type="row", zebra_stripes=False)
-        yield table
+        yield BudgetTable(id="budget-table")
         yield Static("", id="budget-empty", markup=False)
         with Horizontal(id="budget-lower"):
             with Vertical(id="budget-expenses"):
@@ -171,12 +138,12 @@ class BudgetPanel(Vertical):
                 field.display = False
                 yield field
                 yield Static("", id="expense-title", markup=False)
-                yield DataTable(id="expense-list", cursor_type="row")
+                yield ExpenseList(id="expense-list")
             yield Vertical(id="budget-charts")
 
     def on_mount(self) -> None:
-        self._table = self.query_one("#budget-table", DataTable)
-        self._expenses = self.query_one("#expense-list", DataTable)
+        self._table = self.query_one("#budget-table", BudgetTable)
+        self._expenses = self.query_one("#expense-list", ExpenseList)
         self._head = self.query_one("#budget-head", Static)
         self._apply_layout()
         self.load()
@@ -201,7 +168,7 @@ class BudgetPanel(Vertical):
         self.view = view
         self._fill_table(view)
         if self._select_after_load:
-            self._restore(self._table, self._select_after_load)
+            self._table.select_key(self._select_after_load)
             self._select_after_load = None
         self._fill_expenses()
         self._update_head()
@@ -217,52 +184,14 @@ class BudgetPanel(Vertical):
         return format_amount(amount, self.view.digits if self.view else 2)
 
     def _fill_table(self, view: BudgetView) -> None:
-        table = self._table
-        keep = self._row_key(table) or self._channel_row
-        if keep and keep != "total":
+        keep = self._table.selected_key() or self._channel_row
+        if keep and keep != TOTAL_KEY:
             self._channel_row = keep  # kept across months without that channel
-        table.clear(columns=True)
-        wide = self.has_class("-wide")
-        for label, key in (
-            ("Channel", "channel"),
-            ("Planned", "planned"),
-            ("Actual", "actual"),
-            ("Variance", "variance"),
-            ("Used", "used"),
-            ("Pacing", "pacing"),
-            ("Forecast", "forecast"),
-        ):
-            table.add_column(Text(label, justify="left" if key == "channel" else "right"), key=key)
-        if wide:
-            table.add_column("Status", key="status")
-        report = view.report
-        names = {c.id: c for c in view.channels}
-        width = len(table.columns)
-        if report.channels:  # first and fixed: the total stays in sight however long the list
-            table.add_row(
-                *self._figure_cells(report.total, Text("Total", style="bold"), bold=True)[:width], key="total"
-            )
-        for row in report.channels:
-            channel = names.get(row.channel_id)
-            name = channel.name if channel else str(row.channel_id)
-            colour = channel.colour if channel else ""
-            label = Text.assemble(("■ ", colour), (_cut(name, 22 if wide else 13), f"bold {colour}"))
-            table.add_row(*self._figure_cells(row.figures, label)[:width], key=f"c{row.channel_id}")
-            if len(row.breakdown) > 1 or any(group != calc.SOURCE_LABELS["manual"] for group, _ in row.breakdown):
-                for index, (group, amount) in enumerate(row.breakdown):
-                    kind, _, who = group.rpartition(" · ")
-                    table.add_row(
-                        Text("  ↳ " + _cut(who, 22 if wide else 11), style="dim"),
-                        Text(kind.lower(), style="dim italic", justify="right"),
-                        Text(self._money(amount), style="dim", justify="right"),
-                        *[""] * (width - 3),
-                        key=f"s{row.channel_id}:{index}",
-                    )
-        table.fixed_rows = 1 if report.channels else 0
+        self._table.show(view, wide=self.has_class("-wide"), no_color=self.app.no_color, keep=keep)
         empty = self.query_one("#budget-empty", Static)
-        empty.display = not report.channels
-        self.set_class(not report.channels, "-empty")  # the table keeps its header (and the focus)
-        if not report.channels:
+        empty.display = not view.report.channels
+        self.set_class(not view.report.channels, "-empty")  # the table keeps its header (and the focus)
+        if not view.report.channels:
             previous = month_label(calc.shift_month(self.month, -1))
             empty.update(
                 Text(
@@ -270,57 +199,6 @@ class BudgetPanel(Vertical):
                     f"b sets a channel's plan · c copies {previous}'s plan · n records an expense · r books retainers"
                 )
             )
-        if not self._restore(table, keep) and table.row_count > 1:
-            table.move_cursor(row=1, animate=False)  # the first channel, under the fixed total
-
-    def _figure_cells(self, f: calc.Figures, name: Text, *, bold: bool = False) -> list:
-        clock_ = self.view.report.clock
-        status, alert = f.status(clock_)
-        alert_style = "bold reverse" if self.app.no_color else "bold red"
-        style = "bold" if bold else ""
-
-        gap = " " if self.has_class("-wide") else ""
-
-        def cell(text: str, flagged: bool = False) -> Text:
-            if flagged:
-                return Text(f"{ALERT}{gap}{text}", style=alert_style, justify="right")
-            return Text(text, style=style, justify="right")
-
-        over_budget = status in ("over budget", "unplanned")
-        wide = self.has_class("-wide")
-        used = f"{f.used * 100:.{1 if wide else 0}f}%" if f.used is not None else "n/a"
-        pacing = f"{f.pacing:.2f}" if f.pacing is not None else "n/a"
-        status_text = Text(f"{ALERT} {status}" if alert else status, style=alert_style if alert else "dim")
-        return [
-            name,
-            cell(self._money(f.planned) if f.planned is not None else "—"),
-            cell(self._money(f.actual)),
-            cell(self._money(f.variance), over_budget),
-            cell(used),
-            cell(pacing, f.pacing is not None and f.pacing > calc.OVER_PACE and clock_.state == calc.RUNNING),
-            cell(self._money(f.forecast) if f.forecast is not None else "n/a"),
-            status_text,
-        ]
-
-    @staticmethod
-    def _row_key(table: DataTable) -> str | None:
-        if not table.row_count:
-            return None
-        try:
-            return table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
-        except Exception:
-            return None
-
-    @staticmethod
-    def _restore(table: DataTable, key: str | None) -> bool:
-        """Put the cursor on the row ``key``; False when there is no such row (any more)."""
-        if key is None or not table.row_count:
-            return False
-        try:
-            table.move_cursor(row=table.get_row_index(key), animate=False)
-        except Exception:
-            return False  # that row is gone (filtered out, deleted)
-        return True
 
     def selected_channel(self) -> int | None:
         """The channel of the selected row (a channel, its sources, or the selected expense)."""
@@ -328,16 +206,10 @@ class BudgetPanel(Vertical):
             expense = self.selected_expense()
             if expense is not None:
                 return expense.channel_id
-        key = self._row_key(self._table)
-        if key and key[0] in "cs":
-            return int(key[1:].split(":")[0])
-        return None
+        return self._table.selected_channel()
 
     def selected_expense(self) -> ExpenseRow | None:
-        key = self._row_key(self._expenses)
-        if key is None or self.view is None:
-            return None
-        return next((e for e in self.view.expenses if str(e.id) == key), None)
+        return self._expenses.selected(self.view)
 
     # ---- the expense list ---------------------------------------------------------------------
 
@@ -348,31 +220,7 @@ class BudgetPanel(Vertical):
         return [e for e in self.view.expenses if all(w in e.search_text() for w in words)]
 
     def _fill_expenses(self) -> None:
-        table = self._expenses
-        keep = self._row_key(table)
-        table.clear(columns=True)
-        for label, key in (
-            ("Date", "date"),
-            ("Channel", "channel"),
-            ("Amount", "amount"),
-            ("From", "from"),
-            ("Note", "note"),
-            ("Promotion", "promotion"),
-        ):
-            table.add_column(Text(label, justify="right" if key == "amount" else "left"), key=key)
-        upcoming = self.view.report.clock.as_of
-        for e in self.shown_expenses():
-            style = "dim" if e.day > upcoming else ""
-            table.add_row(
-                Text(e.day.isoformat(), style=style),
-                Text(_cut(e.channel, 14), style=style),
-                Text(self._money(e.amount), style=style, justify="right"),
-                Text(_cut(_paid_to(e), 20), style=style),
-                Text(_cut(e.note, 40), style=style),
-                Text(_cut(e.promotion or "", 18), style=style),
-                key=str(e.id),
-            )
-        self._restore(table, keep)
+        self._expenses.show(self.view, self.shown_expenses())
         self.query_one("#expense-title", Static).update(self._expense_title())
 
     def _expense_title(self) -> Text:
@@ -530,9 +378,8 @@ class BudgetPanel(Vertical):
             expense = self.selected_expense()
             return ("expense", expense) if expense else None
         if focused is self._table:
-            key = self._row_key(self._table)
-            if key and key[0] == "c":
-                return ("plan", int(key[1:]))
+            channel_id = self._table.selected_plan_channel()
+            return ("plan", channel_id) if channel_id is not None else None
         return None
 
     def action_month(self, step: int) -> None:

@@ -192,7 +192,7 @@ async def test_setting_a_plan_with_b_and_removing_it_with_d(store):
         view = await wait_stored(pilot, store, lambda v: v.plans, "the plan", month="2026-12")
         await wait_text(pilot, "4,000.00")
         assert [(line.planned,) for line in view.plans.values()] == [(D("4000.00"),)]
-        await wait_until(pilot, lambda: tab(app)._row_key(tab(app)._table) == f"c{channel.value}", "row selected")
+        await wait_until(pilot, lambda: tab(app)._table.selected_key() == f"c{channel.value}", "row selected")
         await pilot.press("d")
         await wait_until(pilot, lambda: isinstance(app.screen, ConfirmDialog), "confirm")
         await pilot.press("y")
@@ -298,7 +298,7 @@ async def test_the_selected_channel_stays_selected_from_month_to_month(store):
     async with app.run_test(size=NARROW) as pilot:
         await open_budget(pilot)
         ppc = f"c{tab(app).view.report.channels[0].channel_id}"  # November plans only PPC
-        assert tab(app)._row_key(tab(app)._table) == ppc
+        assert tab(app)._table.selected_key() == ppc
         await pilot.press("right_square_bracket")
         await wait_text(pilot, "No plan and no spending in December 2026")
         for _ in range(2):
@@ -306,6 +306,6 @@ async def test_the_selected_channel_stays_selected_from_month_to_month(store):
             await pilot.pause(0.3)
         await wait_text(pilot, "finished, as of 2026-10-31")
         assert [c.channel_id for c in tab(app).view.report.channels][1] == int(ppc[1:])  # SEO comes first
-        assert tab(app)._row_key(tab(app)._table) == ppc
+        assert tab(app)._table.selected_key() == ppc
         await open_dialog(pilot, "b", PlanForm)
         assert app.screen.query_one("#amount", Input).value == "3000.00"
