@@ -25,7 +25,7 @@ from __future__ import annotations
 import calendar
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 
 ZERO = Decimal(0)
@@ -264,7 +264,3 @@ def ideal_pace(planned: Decimal | None, clock: MonthClock) -> list[Decimal]:
     """The even pace that ends the month on the plan, for each day of the month."""
     planned = planned or ZERO
     return [planned * day / clock.days for day in range(1, clock.days + 1)]
-
-
-def days_of(clock: MonthClock) -> list[date]:
-    return [clock.first + timedelta(days=i) for i in range(clock.days)]

@@ -16,7 +16,7 @@ from sqlalchemy import select
 from ecomtui.db.tables import budget_line, channel, expense, partner, promotion
 from ecomtui.services import budget_calc as calc
 from ecomtui.services.currency import minor_digits, store_currency
-from ecomtui.services.lookups import channel_names, owner_names
+from ecomtui.services.lookups import owner_names
 from ecomtui.services.money import from_minor_units, quantum
 
 # Placeholder until channels carry their own colour (being added on another branch): the same
@@ -104,9 +104,6 @@ class BudgetView:
 
     def channel(self, channel_id: int) -> ChannelRow | None:
         return next((c for c in self.channels if c.id == channel_id), None)
-
-    def planned_total(self) -> Decimal | None:
-        return self.report.total.planned
 
     def cumulative(self) -> list[Decimal]:
         return calc.cumulative_actual((e.spend() for e in self.expenses), self.report.clock)
@@ -218,10 +215,6 @@ def load_month(conn, month: str, as_of: date, *, with_choices: bool = True) -> B
         view.partners = owner_names(conn)
         view.promotions = promotion_names(conn)
     return view
-
-
-def channel_choices(conn) -> list[tuple[int, str]]:
-    return channel_names(conn)
 
 
 def _number(value: Decimal | None, places: int | None = None) -> float | None:
