@@ -15,6 +15,7 @@ import time
 from functools import partial
 
 from rich.text import Text
+from textual import events
 from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.screen import ModalScreen, Screen
@@ -22,6 +23,7 @@ from textual.widgets import ContentSwitcher, Input, Static
 
 from ecomtui import clock
 from ecomtui.db.location import DbLocation, resolve
+from ecomtui.text import visible
 from ecomtui.ui.db_bridge import DatabaseFailed, DatabaseOpened, DbBridge, JobDone, StoreChanged
 from ecomtui.ui.tab import EcomTab
 from ecomtui.ui.tabs import TABS
@@ -72,6 +74,7 @@ class EcomApp(App):
         # priority: handled before the key goes to a widget, so the field has focus
         # before the next key arrives (fast typists type "/seo" as one burst)
         Binding("slash", "filter", "Filter", priority=True, tooltip="filter the current view", id="app.filter"),
+        Binding("w", "review", "Review", tooltip="the weekly review of last week", id="app.review"),
         Binding(
             "ctrl+r",
             "refresh",
@@ -108,13 +111,16 @@ class EcomApp(App):
         yield Static(self._status_text(), id="status-line")
         yield KeyFooter()
 
-    def _status_text(self) -> Text:
+    def _status_text(self, read_only: bool = False) -> Text:
         today = clock.today()
         line = Text()
         line.append(" ecomtui ", "bold")
         line.append(f"{today.isoformat()} · {clock.iso_week(today)}")
         line.append(" · db ")
         line.append(self.location.describe())
+        if read_only:  # the banner: every change will be refused
+            line.append(" · ")
+            line.append(" READ-ONLY ", "bold reverse")
         return line
 
     # ---- tabs -----------------------------------------------------------------------
@@ -136,9 +142,19 @@ class EcomApp(App):
 
     def on_database_opened(self, message: DatabaseOpened) -> None:
         self.database = message.database
+        if self.database.read_only is not None:
+            self.query_one("#status-line", Static).update(self._status_text(read_only=True))
+            self.notify(self.database.read_only, title="Read-only", severity="warning", timeout=10, markup=False)
+        if self.database.created:
+            self.notify(
+                f"There was no database at {self.location.describe()}: a new, empty store was created there.",
+                title="New store",
+                timeout=10,
+                markup=False,
+            )
         if self.database.backup_path is not None:
             self.notify(
-                f"The database was upgraded to this version; the old file was copied to {self.database.backup_path}",
+                f"The database was upgraded to this version; the old file was copied to {visible(str(self.database.backup_path))}",
                 title="Database upgraded",
                 timeout=10,
                 markup=False,
@@ -164,18 +180,20 @@ class EcomApp(App):
         gc.enable()
 
     def on_database_failed(self, message: DatabaseFailed) -> None:
+        from ecomtui.db.errors import explain
         from ecomtui.ui.dialogs.error import ErrorDialog
 
         exc = message.error
         self.start_up_done()
         for tab in self.tabs.values():
             tab.database_failed()
-        text = f"{self.location.describe()}\n\n{exc}\n\nClosing this leaves ecomtui; nothing was changed."
+        reason = explain(exc, self.location)
+        text = f"{reason}\n\nClosing this leaves ecomtui; nothing was changed."
         # Nothing works without the database: closing the explanation ends the app
         # with the reason on the terminal and a non-zero exit code.
         self.push_screen(
             ErrorDialog("Cannot open the database", text),
-            lambda _: self.exit(return_code=1, message=Text(f"ecomtui: error: {exc}")),
+            lambda _: self.exit(return_code=1, message=Text(f"ecomtui: error: {reason}")),
         )
 
     def on_store_changed(self, message: StoreChanged) -> None:
@@ -197,17 +215,17 @@ class EcomApp(App):
         self.bridge.deliver(message)
 
     def explain(self, exc: Exception) -> str:
-        """A failure as one plain line for the user."""
-        from ecomtui.services.validation import InvalidInput
+        """A failure as one plain line for the user: what happened, to which store, what to do."""
+        from ecomtui.db.errors import explain
 
-        if isinstance(exc, InvalidInput):
-            return exc.message
-        detail = getattr(exc, "orig", None) or exc
-        text = str(detail).strip()
-        return text.splitlines()[0] if text else type(detail).__name__
+        return explain(exc, self.location)
 
     def show_error(self, exc: Exception) -> None:
-        """Any failure of a database job or its callback: a dialog, never a traceback."""
+        """Any failure of a database job or its callback: one plain line in a dialog, never a traceback.
+
+        On a read-only store every write is refused this way (the bridge's write
+        transaction refuses before it begins), with the reason and what to do.
+        """
         from ecomtui.ui.dialogs.error import ErrorDialog
 
         self.push_screen(ErrorDialog("That did not work", self.explain(exc)))
@@ -215,10 +233,37 @@ class EcomApp(App):
     def on_unmount(self) -> None:
         self.bridge.stop()
 
+    async def on_event(self, event: events.Event) -> None:
+        if isinstance(event, events.Paste) and not event.is_forwarded and self._refuse_paste(event.text):
+            return
+        await super().on_event(event)
+
+    def _refuse_paste(self, text: str) -> bool:
+        """Pasted text with a control character never reaches a field: a field shows it to the terminal.
+
+        Keys typed cannot produce one; a paste can (a terminal escape copied from
+        somewhere). Refused with the same words as a save (services.validation).
+        """
+        from ecomtui.text import first_not_text
+
+        if first_not_text(text, multiline=True) is None:
+            return False
+        from ecomtui.services.validation import InvalidInput, refuse_control_characters
+
+        field = (self.focused.id if self.focused is not None else None) or "pasted text"
+        try:
+            refuse_control_characters(text, field, multiline=True)
+        except InvalidInput as exc:
+            self.notify(f"{exc.message}; nothing was pasted", title="Not pasted", severity="error", markup=False)
+        return True
+
     # ---- actions --------------------------------------------------------------------
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if isinstance(self.screen, ModalScreen) and action in ("switch_tab", "help", "quit", "filter", "refresh"):
+        on_main = self.screen is self.screen_stack[0]
+        if isinstance(self.screen, ModalScreen) and action == "help":
+            return False
+        if not on_main and action in ("switch_tab", "quit", "filter", "refresh", "review"):
             return False
         if action == "filter":
             tab = self.current_tab
@@ -243,6 +288,19 @@ class EcomApp(App):
 
     def on_tab_bar_activated(self, event: TabBar.Activated) -> None:
         self.action_switch_tab(event.tab_id)
+
+    def action_review(self) -> None:
+        from ecomtui.ui.review import ReviewScreen
+
+        self.push_screen(ReviewScreen())
+
+    def jump_to(self, tab_id: str, item_id: int) -> None:
+        """Show one item on its tab (from the Dashboard)."""
+        tab = self.tab(tab_id)
+        if tab is None:
+            return
+        self.action_switch_tab(tab_id)
+        tab.select_item(item_id)
 
     def action_help(self) -> None:
         from ecomtui.ui.dialogs.help import HelpScreen

@@ -16,6 +16,7 @@ from collections.abc import Sequence
 
 from ecomtui.commands import DOMAINS
 from ecomtui.commands.common import EXIT_ERROR, EXIT_USAGE, PROG, CliError, Parser, UsageError
+from ecomtui.text import visible
 
 __all__ = ["CliError", "UsageError", "build_parser", "main", "split_db"]
 
@@ -74,10 +75,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             return 0
         return _run(args)
     except UsageError as exc:
-        print(f"{PROG}: error: {exc}", file=sys.stderr)
+        print(f"{PROG}: error: {visible(str(exc))}", file=sys.stderr)
         return EXIT_USAGE
     except CliError as exc:
-        print(f"{PROG}: error: {exc}", file=sys.stderr)
+        print(f"{PROG}: error: {visible(str(exc))}", file=sys.stderr)
         return EXIT_ERROR
     except KeyboardInterrupt:
         print(f"{PROG}: interrupted", file=sys.stderr)
@@ -88,28 +89,21 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _run(args: argparse.Namespace) -> int:
     """Call the command's handler; any failure becomes a CliError (one line, never a traceback)."""
-    from ecomtui.services.validation import InvalidInput
-
     try:
         if args.command is None:
             from ecomtui.commands.store import open_app
 
             return open_app(args.db)
         return args.handler(args)
-    except InvalidInput as exc:
-        raise CliError(exc.message) from None
     except (CliError, BrokenPipeError, KeyboardInterrupt):
         raise
     except Exception as exc:  # never a traceback for the user
-        from ecomtui.db.engine import DatabaseError
-
-        if isinstance(exc, DatabaseError):
-            raise CliError(str(exc)) from None
-        raise CliError(one_line(exc)) from None
+        raise CliError(one_line(exc, args.db)) from None
 
 
-def one_line(exc: Exception) -> str:
-    """An unexpected error as one line: the driver's own message, without SQL or links."""
-    detail = getattr(exc, "orig", None) or exc
-    first = str(detail).strip().splitlines()[0] if str(detail).strip() else ""
-    return f"{type(detail).__name__}: {first}" if first else type(detail).__name__
+def one_line(exc: Exception, db: str | None = None) -> str:
+    """Any failure as one plain line (what happened, to which file, what to do), about ``--db``'s database."""
+    from ecomtui.db.errors import explain
+    from ecomtui.db.location import resolve
+
+    return explain(exc, resolve(db))

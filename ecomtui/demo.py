@@ -12,7 +12,9 @@ clock. Each domain draws from its own generator (``_rng(seed, "tasks")``), so
 adding a domain later does not change what the others write.
 
 The store is built in a hidden temporary file beside the target and moved into
-place when complete, so an interrupted run leaves the previous demo intact.
+place when complete, so an interrupted run leaves the previous demo intact;
+the next run removes what a killed one left (``.demo.db.PID.writing``). A demo
+store that an app has open is not replaced unless ``confirm`` says so.
 
 One function per domain, called in order by :func:`_build`:
 ``_settings``, ``_partners``, ``_tasks``. New domains (promotions, budget,
@@ -23,6 +25,7 @@ KPIs...) add a ``_<domain>(session, demo)`` function and one line in
 from __future__ import annotations
 
 import calendar
+import glob
 import importlib
 import os
 import random
@@ -34,8 +37,10 @@ from pathlib import Path
 from typing import TextIO
 
 from ecomtui.db import location
+from ecomtui.db.files import in_use, remove_sqlite_files
 from ecomtui.db.location import DEMO_FILE, DbLocation
 from ecomtui.services.validation import InvalidInput
+from ecomtui.text import visible
 
 SCALES = ("small", "large")
 
@@ -51,7 +56,6 @@ STORE_NAME = "Northwind Outdoor"
 STORE_DOMAIN = "northwind-outdoor.example"  # reserved TLD: no real mailbox
 CURRENCY = "EUR"
 DEMO_SETTING = "demo_store"
-_SIDE_FILES = ("-wal", "-shm", "-journal")
 
 
 # ---- public entry points --------------------------------------------------------
@@ -64,30 +68,34 @@ def write_demo(
     seed: int = 7,
     progress: TextIO | None = None,
     today: date | None = None,
+    confirm: Callable[[Path], bool] | None = None,
 ) -> Path:
     """Write the demo store for ``scale`` and return the path of the file written.
 
     ``db`` is a SQLite file path (a URL is refused); None means
     ``<user data dir>/demo.db``. ``progress`` (a text stream) receives a few
-    short lines. Raises :class:`InvalidInput` when the target cannot be used.
+    short lines. Raises :class:`InvalidInput` when the target cannot be used,
+    or when another program has it open and ``confirm(path)`` (if given) does
+    not return True.
     """
     from ecomtui import clock
 
     if scale not in SCALES:
         raise InvalidInput(f"demo: scale '{scale}' is not one of {', '.join(SCALES)}", "scale")
     path = demo_path(db)
-    _check_target(path)
+    _check_target(path, confirm)
     today = today or clock.today()
     say = _reporter(progress)
     say(f"writing {scale} demo store to {path}...")
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.writing")
-    _remove_db_files(tmp)
+    _remove_stray_builds(path)
+    tmp = _build_path(path, os.getpid())
+    remove_sqlite_files(tmp)
     try:
         _build(tmp, scale=scale, seed=seed, today=today, say=say)
-        _remove_db_files(path)
+        remove_sqlite_files(path)
         os.replace(tmp, path)
     except BaseException:
-        _remove_db_files(tmp)
+        remove_sqlite_files(tmp)
         raise
     return path
 
@@ -128,28 +136,51 @@ def is_demo_store(path: Path) -> bool:
 # ---- the target file ------------------------------------------------------------
 
 
-def _check_target(path: Path) -> None:
-    """Refuse a target that exists and is not a demo store (an empty file may be used)."""
+def _check_target(path: Path, confirm: Callable[[Path], bool] | None) -> None:
+    """Refuse a target that exists and is not a demo store (an empty file may be used),
+    and a demo store open in an app unless ``confirm`` agrees to replace it."""
     if path.is_dir():
         raise InvalidInput(f"demo: {path} is a directory; choose a file with --db", "db")
     if not path.exists() or path.stat().st_size == 0:
         return
     if not is_demo_store(path):
         raise InvalidInput(f"demo: {path} already holds a store that is not a demo; choose another --db", "db")
+    if in_use(path) and not (confirm is not None and confirm(path)):
+        raise InvalidInput(
+            f"demo: {path} is open in ecomtui (or another program); close it and run demo again, "
+            "or write another demo with --db",
+            "db",
+        )
 
 
-def _remove_db_files(path: Path) -> None:
-    for name in ("", *_SIDE_FILES):
-        try:
-            Path(f"{path}{name}").unlink()
-        except FileNotFoundError:
-            pass
+def _build_path(path: Path, pid: int) -> Path:
+    """The hidden file a run with process id ``pid`` builds the demo in."""
+    return path.with_name(f".{path.name}.{pid}.writing")
+
+
+def _remove_stray_builds(path: Path) -> None:
+    """Remove what killed runs left beside ``path``: build files whose process is gone."""
+    prefix, suffix = f".{path.name}.", ".writing"
+    for stray in path.parent.glob(f"{glob.escape(prefix)}*{suffix}*"):
+        pid = stray.name[len(prefix) :].split(".", 1)[0]
+        if pid.isdigit() and not _process_alive(int(pid)):
+            remove_sqlite_files(_build_path(path, int(pid)))
+
+
+def _process_alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:  # it exists but belongs to someone else
+        return True
+    return True
 
 
 def _reporter(progress: TextIO | None) -> Callable[[str], None]:
     def say(message: str) -> None:
         if progress is not None:
-            progress.write(message + "\n")
+            progress.write(visible(message) + "\n")  # paths come from the command line
             progress.flush()
 
     return say

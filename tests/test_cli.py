@@ -8,61 +8,29 @@ import sys
 from importlib.metadata import version as installed_version
 
 import pytest
+from cli_support import HANG_GUARD, one_line_error, subprocess_cli
 
 import ecomtui
 from ecomtui.cli import main
+from ecomtui.db.engine import open_database
 from ecomtui.db.location import DEFAULT_FILE, ENV_VAR
 
 # Show file paths in full: the test files are outside this fake home.
 pytestmark = pytest.mark.usefixtures("fake_home")
 
 JSON_KEYS = {"id", "title", "status", "channel", "owner", "priority", "due", "sprint"}
-HANG_GUARD = 120  # seconds; only stops a hung run, never asserted on
 
 
 @pytest.fixture
-def cli(capsys):
-    """Run ``ecomtui ARGS...`` in-process; returns (exit code, stdout, stderr)."""
-
-    def run(*args: str):
-        try:
-            code = main(list(args))
-        except SystemExit as exc:  # argparse: --help, usage errors
-            code = exc.code
-        out, err = capsys.readouterr()
-        return code, out, err
-
-    return run
-
-
-@pytest.fixture
-def db(tmp_path):
-    return str(tmp_path / "cli.db")
+def db(db_url):
+    """The ``--db`` value of the test's store: a SQLite file, then a PostgreSQL database."""
+    return db_url
 
 
 def tasks_in(cli, db) -> list[dict]:
     code, out, err = cli("task", "list", "--json", "--db", db)
     assert (code, err) == (0, "")
     return json.loads(out)
-
-
-def one_line_error(err: str) -> str:
-    lines = err.splitlines()
-    assert len(lines) == 1, err
-    assert err.endswith("\n")
-    assert lines[0].startswith("ecomtui: error: ")
-    return lines[0]
-
-
-def subprocess_cli(*args, cwd):
-    return subprocess.run(
-        [sys.executable, "-m", "ecomtui", *args],
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        timeout=HANG_GUARD,
-        cwd=cwd,
-    )
 
 
 # ---- task add / task list ------------------------------------------------------------
@@ -105,7 +73,6 @@ def test_added_task_is_listed_exactly_as_typed(cli, db):
 
 
 def test_every_option_of_task_add(cli, db):
-    from ecomtui.db.engine import open_database
     from ecomtui.db.models import Partner
 
     database = open_database(db)
@@ -131,6 +98,7 @@ def test_every_option_of_task_add(cli, db):
 
 
 def test_empty_list(cli, db):
+    open_database(db).dispose()
     assert cli("task", "list", "--json", "--db", db) == (0, "[]\n", "")
     code, out, err = cli("task", "list", "--db", db)
     assert (code, err) == (0, "")
@@ -301,12 +269,14 @@ def test_info_shows_database_and_schema_revision(cli, db):
 
 def test_info_shows_home_as_tilde(cli, fake_home):
     db = str(fake_home / "stores" / "main.db")
+    assert cli("task", "add", "one", "--db", db)[0] == 0
     code, out, _ = cli("info", "--db", db)
     assert code == 0
     assert "~/stores/main.db" in out
 
 
 def test_info_uses_the_environment_database(cli, sandbox):
+    assert cli("task", "add", "one")[0] == 0
     code, out, _ = cli("info")
     assert code == 0
     assert str(sandbox.env_db) in out
@@ -344,8 +314,7 @@ def test_version(cli):
 # ---- through a real process ----------------------------------------------------------
 
 
-def test_real_process_round_trip(tmp_path):
-    db = str(tmp_path / "proc.db")
+def test_real_process_round_trip(tmp_path, db):
     title = "Fix [bold]checkout[/] 🛒 עברית [/"
     added = subprocess_cli(
         "task", "add", title, "--status", "doing", "--channel", "ppc", "--due", "2026-12-01", "--db", db, cwd=tmp_path
@@ -358,8 +327,7 @@ def test_real_process_round_trip(tmp_path):
     assert (task["title"], task["status"], task["channel"], task["due"]) == (title, "doing", "PPC", "2026-12-01")
 
 
-def test_real_process_error_is_one_line_without_traceback(tmp_path):
-    db = str(tmp_path / "proc.db")
+def test_real_process_error_is_one_line_without_traceback(tmp_path, db):
     for args in (
         ["task", "add", "x", "--due", "2026-13-45"],
         ["task", "add"],
@@ -382,17 +350,121 @@ def test_real_process_help_and_version(tmp_path):
 
 def test_real_process_info(tmp_path):
     db = str(tmp_path / "proc.db")
+    open_database(db).dispose()
     run = subprocess_cli("info", "--db", db, cwd=tmp_path)
     assert run.returncode == 0
     assert db in run.stdout and "schema" in run.stdout
 
 
 @pytest.mark.parametrize("title", ["two\nlines", "tab\there", "bell\x07"])
-def test_a_title_must_be_one_line(tmp_path, capsys, title):
-    db = str(tmp_path / "one.db")
+def test_a_title_must_be_one_line(capsys, db, title):
     code = main(["task", "add", title, "--db", db])
     err = capsys.readouterr().err
     assert code != 0
     assert err.count("\n") == 1 and "one line" in err
     assert main(["task", "list", "--json", "--db", db]) == 0
     assert json.loads(capsys.readouterr().out) == []
+
+
+# ---- PostgreSQL ----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "postgresql+psycopg://shop:s3cret-pw@db.example.com/ecom",
+        "postgresql://shop@db.example.com/ecom",
+        "postgres://db/ecom",
+    ],
+)
+@pytest.mark.parametrize("command", [["task", "list"], ["task", "add", "x"], ["info"]])
+def test_postgresql_without_its_driver_names_the_extra(cli, monkeypatch, url, command):
+    monkeypatch.setitem(sys.modules, "psycopg", None)  # as if psycopg were not installed
+    code, out, err = cli(*command, "--db", url)
+    assert code == 1
+    assert one_line_error(err) == "ecomtui: error: PostgreSQL needs the driver: pip install 'ecomtui[postgres]'"
+    if command[0] == "task":
+        assert out == ""
+
+
+# ---- text is data, never terminal control ----------------------------------------------
+
+
+def test_notes_with_terminal_escapes_are_refused_and_nothing_is_added(cli, db):
+    open_database(db).dispose()
+    code, out, err = cli("task", "add", "t", "--notes", "\x1b]0;PWNED\x07\x1b[?1049l", "--db", db)
+    assert (code, out) == (1, "")
+    assert err == (
+        "ecomtui: error: notes contains a control character (ESC); only text, tabs and line breaks are allowed\n"
+    )
+    assert tasks_in(cli, db) == []
+
+
+def test_an_escape_in_a_refused_value_is_not_echoed_raw(cli, db):
+    code, _, err = cli("task", "add", "t", "--status", "\x1b[2Jdone", "--db", db)
+    assert code != 0
+    assert "\x1b" not in err
+    assert one_line_error(err) == (
+        "ecomtui: error: status: '␛[2Jdone' is not one of backlog, todo, doing, review, done"
+    )
+
+
+def write_raw_task(db: str, title: str, notes: str = "", channel: str | None = None) -> None:
+    """A task written by another tool, straight into the file: nothing of ecomtui checks it."""
+    import sqlite3
+
+    con = sqlite3.connect(db)
+    channel_id = None
+    if channel is not None:
+        channel_id = con.execute(
+            "INSERT INTO channel (name, position) VALUES (?, 99) RETURNING id", (channel,)
+        ).fetchone()[0]
+    con.execute(
+        "INSERT INTO task (title, notes, status, priority, channel_id, created_at, updated_at)"
+        " VALUES (?, ?, 'todo', 'normal', ?, '2026-11-01 00:00:00', '2026-11-01 00:00:00')",
+        (title, notes, channel_id),
+    )
+    con.commit()
+    con.close()
+
+
+def test_task_list_shows_control_characters_written_by_other_tools_made_visible(cli, tmp_path):
+    db = str(tmp_path / "raw.db")  # written to by another tool with sqlite3 itself
+    open_database(db).dispose()
+    write_raw_task(db, "Sale\x1b]0;PWNED\x07 now\x00!", channel="Ads\x1b[2J")
+    code, out, err = cli("task", "list", "--db", db)
+    assert (code, err) == (0, "")
+    row = out.splitlines()[1]
+    assert row.endswith("Sale␛]0;PWNED␇ now␀!")
+    assert "Ads␛[2J" in row
+    for raw in ("\x1b", "\x07", "\x00"):
+        assert raw not in out
+
+
+def test_task_list_json_keeps_the_exact_stored_text(cli, tmp_path):
+    db = str(tmp_path / "raw.db")  # written to by another tool with sqlite3 itself
+    open_database(db).dispose()
+    title = "Sale\x1b]0;PWNED\x07 now\x00!\x9b\x7f"
+    write_raw_task(db, title, channel="Ads\x1b[2J")
+    code, out, err = cli("task", "list", "--json", "--db", db)
+    assert (code, err) == (0, "")
+    for raw in ("\x1b", "\x07", "\x00", "\x9b", "\x7f"):
+        assert raw not in out  # written as JSON escapes...
+    [task] = json.loads(out)
+    assert (task["title"], task["channel"]) == (title, "Ads\x1b[2J")  # ...that decode to the stored text
+
+
+def test_an_argument_that_is_not_utf8_is_one_plain_line(tmp_path):
+    import os
+
+    db = str(tmp_path / "bytes.db")
+    run = subprocess.run(
+        [sys.executable, "-m", "ecomtui", "task", "add", b"caf\xe9", "--db", db],
+        capture_output=True,
+        timeout=HANG_GUARD,
+        env={**os.environ, "LC_ALL": "C.UTF-8"},
+    )
+    assert run.returncode == 1
+    assert run.stderr.decode() == (
+        "ecomtui: error: title is not valid UTF-8 text; set the terminal to UTF-8 (e.g. LANG=C.UTF-8) and try again\n"
+    )

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import io
 import sqlite3
+import subprocess
+import sys
+import time as time_module
 from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
 
@@ -18,6 +21,7 @@ from ecomtui.services import tasks
 from ecomtui.services.validation import InvalidInput
 
 TODAY = date(2026, 11, 24)
+HANG_GUARD = 120  # seconds; only stops a hung run, never asserted on
 
 
 def _rows(path: Path, sql: str) -> list[tuple]:
@@ -258,3 +262,117 @@ def test_large_store_has_20000_tasks_and_a_workable_board(large_demo):
     assert sprints[-1] == "2026-12"
     overdue = [c for c in board if c.is_overdue(TODAY)]
     assert 1 <= len(overdue) <= 100
+
+
+# ---- what killed runs and open apps leave --------------------------------------------
+
+
+def _start(code: str) -> subprocess.Popen:
+    return subprocess.Popen([sys.executable, "-c", code], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+
+
+def _wait_for(condition, what: str, process: subprocess.Popen) -> None:
+    deadline = time_module.monotonic() + HANG_GUARD
+    while not condition():
+        assert process.poll() is None, f"{what}: the process ended: {process.stderr.read()}"
+        assert time_module.monotonic() < deadline, f"timed out waiting for {what}"
+        time_module.sleep(0.05)
+
+
+def test_the_next_demo_removes_what_a_killed_one_left(tmp_path):
+    path = tmp_path / "demo.db"
+    run = _start(
+        f"from ecomtui.cli import main; main(['demo', '--scale', 'large', '--no-open', '--db', {str(path)!r}])"
+    )
+    try:
+        _wait_for(lambda: any(p.name.endswith(".writing-wal") for p in tmp_path.iterdir()), "the build file", run)
+    finally:
+        run.kill()
+        run.wait()
+    assert any(".writing" in p.name for p in tmp_path.iterdir()), "the killed run left its build files"
+    # a run still going (a live process) keeps its build file
+    alive = _start("import time; time.sleep(600)")
+    try:
+        (tmp_path / f".demo.db.{alive.pid}.writing").write_bytes(b"")
+        write_demo(str(path), today=TODAY)
+        assert sorted(p.name for p in tmp_path.iterdir()) == [f".demo.db.{alive.pid}.writing", "demo.db"]
+    finally:
+        alive.kill()
+        alive.wait()
+
+
+APP_HOLDING = "import sys\nfrom ecomtui.app import EcomApp\nEcomApp(db=sys.argv[1]).run(headless=True)\n"
+
+
+@pytest.fixture
+def demo_open_in_an_app(tmp_path):
+    """A demo store and an app (headless, in its own process) that has it open."""
+    path = write_demo(str(tmp_path / "demo.db"), seed=1, today=TODAY)
+    app = subprocess.Popen(
+        [sys.executable, "-c", APP_HOLDING, str(path)],
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        _wait_for(lambda: Path(f"{path}-shm").exists(), "the app to open the store", app)
+        yield path, app
+    finally:
+        app.kill()
+        app.wait()
+
+
+def test_a_demo_store_open_in_an_app_is_not_replaced(demo_open_in_an_app):
+    path, _ = demo_open_in_an_app
+    before = _task_rows(path)
+    with pytest.raises(InvalidInput) as err:
+        write_demo(str(path), seed=2, today=TODAY)
+    assert err.value.message == (
+        f"demo: {path} is open in ecomtui (or another program); close it and run demo again, "
+        "or write another demo with --db"
+    )
+    assert _task_rows(path) == before
+    asked = []
+    write_demo(str(path), seed=2, today=TODAY, confirm=lambda p: asked.append(p) or True)
+    assert asked == [path]
+    assert _task_rows(path) != before
+
+
+def test_a_killed_app_does_not_keep_the_demo_store(demo_open_in_an_app):
+    path, app = demo_open_in_an_app
+    app.kill()
+    app.wait()
+    write_demo(str(path), seed=2, today=TODAY)
+    assert is_demo_store(path)
+
+
+def test_cli_demo_refuses_an_open_demo_store_in_one_line(demo_open_in_an_app, capsys):
+    from ecomtui.cli import main
+
+    path, _ = demo_open_in_an_app
+    assert main(["demo", "--no-open", "--db", str(path)]) == 1
+    assert capsys.readouterr().err == (
+        f"ecomtui: error: demo: {path} is open in ecomtui (or another program); close it and run demo again, "
+        "or write another demo with --db\n"
+    )
+
+
+class _Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+def test_cli_demo_asks_at_a_terminal_before_replacing_an_open_demo_store(demo_open_in_an_app, capsys, monkeypatch):
+    from ecomtui.cli import main
+
+    path, _ = demo_open_in_an_app
+    before = _task_rows(path)
+    monkeypatch.setattr(sys, "stdin", _Terminal("n\n"))
+    assert main(["demo", "--no-open", "--seed", "2", "--db", str(path)]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith(f"ecomtui: {path} is open in ecomtui (or another program); replace it anyway? [y/N] ")
+    assert _task_rows(path) == before
+    monkeypatch.setattr(sys, "stdin", _Terminal("y\n"))
+    assert main(["demo", "--no-open", "--seed", "2", "--db", str(path)]) == 0
+    assert _task_rows(path) != before

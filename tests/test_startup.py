@@ -63,7 +63,9 @@ def test_task_list_does_not_load_pandas_or_alembic(tmp_path):
 def test_task_add_needs_neither_the_orm_nor_pydantic(tmp_path):
     # Adding a task is a Core insert: the command line stays quick for scripts.
     db = tmp_path / "s.db"
-    subprocess.run([sys.executable, "-m", "ecomtui", "task", "list", "--db", str(db)], check=True, capture_output=True)
+    subprocess.run(
+        [sys.executable, "-m", "ecomtui", "task", "add", "first", "--db", str(db)], check=True, capture_output=True
+    )
     modules = loaded_modules(
         "import io, contextlib\nfrom ecomtui.cli import main\n"
         f"with contextlib.redirect_stdout(io.StringIO()): main(['task', 'add', 'x', '--db', {str(db)!r}])"

@@ -12,6 +12,7 @@ To add a domain: write ``commands/<domain>.py`` and add it to ``DOMAINS``.
 DOMAINS = (
     "ecomtui.commands.store",
     "ecomtui.commands.tasks",
+    "ecomtui.commands.review",
     "ecomtui.commands.budget",
     "ecomtui.commands.exports",
 )

@@ -74,7 +74,7 @@ def show_command(args) -> int:
     month = parse_month(args.month) or calc.month_key(as_of or clock.today())
     if as_of is None:
         as_of = clock.today()
-    database = open_db(args.db, create=False)
+    database = open_db(args.db, must_exist=True)
     with database.connect() as conn:
         report, channels, currency = month_report(conn, month, as_of)
     if args.json:

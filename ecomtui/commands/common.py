@@ -23,7 +23,9 @@ class Parser(argparse.ArgumentParser):
     """argparse that reports a usage error in one line."""
 
     def error(self, message: str):  # type: ignore[override]
-        self.exit(EXIT_USAGE, f"{PROG}: error: {message} (see '{self.prog} --help')\n")
+        from ecomtui.text import visible  # the message may quote what was typed
+
+        self.exit(EXIT_USAGE, f"{PROG}: error: {visible(message)} (see '{self.prog} --help')\n")
 
 
 def add_group(sub, name: str, help: str, dest: str):
@@ -32,28 +34,35 @@ def add_group(sub, name: str, help: str, dest: str):
     return parser.add_subparsers(dest=dest, metavar="ACTION", required=True, parser_class=Parser)
 
 
-def open_db(db: str | None, *, create: bool = True):
+def open_db(db: str | None, *, must_exist: bool = False):
     """Open (creating or upgrading as needed) the chosen database; says so when it upgraded.
 
-    ``create=False`` (commands that only read): a missing file is an error, never a new store.
+    ``must_exist``: the command only reads, so a missing file is an error and
+    nothing is created (a typo in a path must not start an empty store).
     """
     from ecomtui.db.engine import open_database
-    from ecomtui.db.location import resolve
+    from ecomtui.text import visible
 
-    location = resolve(db)
-    if not create and location.path is not None and not location.path.exists():
-        raise CliError(f"no database at {location.describe()} (nothing to read; check --db or $ECOMTUI_DB)")
-    database = open_database(location=location)
+    database = open_database(db, must_exist=must_exist)
     if database.backup_path is not None:
         print(
-            f"{PROG}: upgraded the database schema; the old file was copied to {database.backup_path}", file=sys.stderr
+            f"{PROG}: upgraded the database schema; the old file was copied to {visible(str(database.backup_path))}",
+            file=sys.stderr,
         )
     return database
 
 
+# json escapes C0 controls itself; DEL, C1 controls and lone surrogates would go out raw
+_JSON_ESCAPES = {code: f"\\u{code:04x}" for code in (0x7F, *range(0x80, 0xA0), *range(0xD800, 0xE000))}
+
+
 def print_json(value) -> None:
-    """JSON for scripts, in one write (json.dump streams thousands of tiny chunks)."""
-    sys.stdout.write(json.dumps(value, ensure_ascii=False, indent=2) + "\n")
+    """JSON for scripts, in one write (json.dump streams thousands of tiny chunks).
+
+    Strings keep the stored text exactly; characters that would act on a
+    terminal go out as JSON escapes (``\\u009b``), which decode to the same text.
+    """
+    sys.stdout.write(json.dumps(value, ensure_ascii=False, indent=2).translate(_JSON_ESCAPES) + "\n")
 
 
 def fit(text: str, width: int) -> str:

@@ -22,7 +22,7 @@ def csv_command(args) -> int:
 
     table = csv.check_table(args.table)
     out = Path(args.out).expanduser() if args.out else None
-    database = open_db(args.db, create=False)
+    database = open_db(args.db, must_exist=True)
     try:
         with database.connect() as conn:
             count = csv.export(conn, table, out, sys.stdout)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 
-from ecomtui.commands.common import PROG
+from ecomtui.commands.common import PROG, CliError
 
 
 def register(sub) -> None:
@@ -28,6 +28,18 @@ def open_app(db: str | None) -> int:
     return run_app(db)
 
 
+# what `info` says of each schema state (ecomtui.db.schema.schema_state)
+SCHEMA_NOTES = {
+    "current": "",
+    "due": " - upgrade due: ecomtui upgrades it, after a backup, when it next opens it",
+    "newer": " - newer than this ecomtui: upgrade ecomtui to use it",
+    "foreign": " - not an ecomtui database (it holds other tables)",
+    "empty": " - empty: ecomtui sets it up when it next opens it",
+}
+
+READ_ONLY_NOTES = {"file": "the file is not writable for you", "folder": "its folder is not writable for you"}
+
+
 def info_command(args) -> int:
     import platform
 
@@ -36,8 +48,9 @@ def info_command(args) -> int:
 
     from ecomtui import __version__
     from ecomtui.db.engine import open_database
+    from ecomtui.db.errors import DatabaseError, explain
     from ecomtui.db.location import resolve
-    from ecomtui.db.schema import HEAD_REVISION, current_revision
+    from ecomtui.db.schema import HEAD_REVISION, schema_state
     from ecomtui.services.task_queries import count_tasks
 
     location = resolve(args.db)
@@ -46,30 +59,54 @@ def info_command(args) -> int:
     print(f"textual      {textual.__version__}")
     print(f"sqlalchemy   {sqlalchemy.__version__}")
     print(f"database     {location.describe()}")
-    if location.path is not None and not location.path.exists():
-        print("schema       none yet (the file is created when ecomtui first opens it)")
-        return 0
     # info only reads: no upgrade, no new file
-    database = open_database(location=location, upgrade=False)
-    revision = current_revision(database)
-    due = (
-        ""
-        if revision == HEAD_REVISION
-        else " - upgrade due: ecomtui upgrades it, after a backup, when it next opens it"
-    )
-    print(f"schema       {revision} (this ecomtui: {HEAD_REVISION}){due}")
-    if revision is not None:
-        with database.connect() as conn:
-            print(f"tasks        {count_tasks(conn)}")
-    database.dispose()
+    database = open_database(location=location, upgrade=False, must_exist=True)
+    try:
+        try:
+            state, revision = schema_state(database)
+        except Exception as exc:  # not a database at all, unreadable...
+            raise DatabaseError(explain(exc, location)) from exc
+        print(f"schema       {revision or 'none'} (this ecomtui: {HEAD_REVISION}){SCHEMA_NOTES[state]}")
+        if database.read_only_reason is not None:
+            print(f"access       read-only: {READ_ONLY_NOTES[database.read_only_reason]}")
+        if state in ("current", "due"):
+            with database.connect() as conn:
+                print(f"tasks        {count_tasks(conn)}")
+    finally:
+        database.dispose()
     return 0
 
 
 def demo_command(args) -> int:
-    from ecomtui.demo import write_demo
+    from ecomtui.db.errors import PlainError, explain
+    from ecomtui.db.location import DbLocation
+    from ecomtui.demo import demo_path, write_demo
 
-    path = write_demo(args.db, scale=args.scale, seed=args.seed, progress=sys.stderr)
+    try:
+        path = write_demo(args.db, scale=args.scale, seed=args.seed, progress=sys.stderr, confirm=_confirm_replace)
+    except PlainError:
+        raise
+    except Exception as exc:  # explained about the demo's own file, not the user's store
+        path = demo_path(args.db)
+        raise CliError(explain(exc, DbLocation(url=f"sqlite:///{path}", path=path))) from None
     if args.no_open:
-        print(f"demo store written to {path}")
+        from ecomtui.text import visible
+
+        print(f"demo store written to {visible(str(path))}")
         return 0
     return open_app(str(path))
+
+
+def _confirm_replace(path) -> bool:
+    """Asked when the demo store is open elsewhere: only at a terminal, and no by default."""
+    if not sys.stdin.isatty():
+        return False
+    from ecomtui.text import visible
+
+    sys.stderr.write(f"{PROG}: {visible(str(path))} is open in ecomtui (or another program); replace it anyway? [y/N] ")
+    sys.stderr.flush()
+    try:
+        answer = sys.stdin.readline()
+    except (EOFError, KeyboardInterrupt):
+        return False
+    return answer.strip().lower() in ("y", "yes")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from ecomtui.commands.common import add_group, fit, open_db, print_json
+from ecomtui.text import visible
 
 
 def register(sub) -> None:
@@ -42,7 +43,7 @@ def add_command(args) -> int:
             notes=args.notes,
         )
         card = tasks.create_task(conn, data)
-    print(f"added task {card.id}: {card.title}")
+    print(f"added task {card.id}: {visible(card.title)}")
     return 0
 
 
@@ -51,7 +52,7 @@ def list_command(args) -> int:
     from ecomtui.services.validation import parse_choice
     from ecomtui.vocabulary import TASK_STATUSES
 
-    database = open_db(args.db)
+    database = open_db(args.db, must_exist=True)
     status = parse_choice(args.status, TASK_STATUSES, "status") if args.status is not None else None
     with database.connect() as conn:
         cards = list_tasks(conn, status)
@@ -69,8 +70,9 @@ def print_task_table(cards) -> None:
         print("no tasks")
         return
     print(f"{'ID':>6}  {'STATUS':<11}  {'PRIO':<6}  {'DUE':<10}  {'CHANNEL':<12}  {'OWNER':<18}  TITLE")
-    for c in cards:
+    for c in cards:  # stored text may come from other tools: control characters are shown, never sent
         print(
-            f"{c.id:>6}  {TASK_STATUS_LABELS.get(c.status, c.status):<11}  {c.priority:<6}  "
-            f"{(c.due.isoformat() if c.due else '-'):<10}  {fit(c.channel or '-', 12)}  {fit(c.owner or '-', 18)}  {c.title}"
+            f"{c.id:>6}  {fit(visible(TASK_STATUS_LABELS.get(c.status, c.status)), 11)}  {fit(visible(c.priority), 6)}  "
+            f"{(c.due.isoformat() if c.due else '-'):<10}  {fit(visible(c.channel or '-'), 12)}  "
+            f"{fit(visible(c.owner or '-'), 18)}  {visible(c.title)}"
         )

@@ -34,10 +34,15 @@ class DbLocation:
         return self.url.startswith("sqlite")
 
     def describe(self) -> str:
-        """What to show the user: the file path (``~`` for home), or the URL without password."""
+        """What to show the user: the file path (``~`` for home), or the URL without password.
+
+        Control characters in a path are shown made visible, never sent to the terminal.
+        """
+        from ecomtui.text import visible
+
         if self.path is not None:
-            return abbreviate_home(self.path)
-        return redact_url(self.url)
+            return visible(abbreviate_home(self.path))
+        return visible(redact_url(self.url))
 
 
 def abbreviate_home(path: Path) -> str:

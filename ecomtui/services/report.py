@@ -13,7 +13,8 @@ from dataclasses import asdict, dataclass, field
 from decimal import Decimal
 
 # column kinds: how a cell is shown
-TEXT, INT, MONEY, RATIO, CHANGE, DATE = "text", "int", "money", "ratio", "change", "date"
+TEXT, INT, MONEY, RATIO, CHANGE, DATE, SPARK = "text", "int", "money", "ratio", "change", "date", "spark"
+BARS = "▁▂▃▄▅▆▇█"
 
 
 @dataclass
@@ -73,6 +74,8 @@ def show(value, kind: str, currency: str = "EUR") -> str:
     """A cell as the user reads it (the same on screen and in Markdown)."""
     if value is None:
         return "n/a" if kind in (RATIO, CHANGE, MONEY) else "—"
+    if kind == SPARK:
+        return sparkline(value)
     if kind == MONEY:
         amount = Decimal(str(value))
         return f"{amount:,.2f} {currency}"
@@ -84,6 +87,16 @@ def show(value, kind: str, currency: str = "EUR") -> str:
     if kind == INT:
         return f"{int(value):,}"
     return str(value)
+
+
+def sparkline(values: list) -> str:
+    """Numbers as a line of block characters (plain text: works over any terminal and in Markdown)."""
+    numbers = [float(v) for v in values if v is not None]
+    if not numbers:
+        return ""
+    low, high = min(numbers), max(numbers)
+    span = (high - low) or 1.0
+    return "".join(BARS[int((float(v) - low) / span * (len(BARS) - 1))] if v is not None else " " for v in values)
 
 
 def markdown(sections: list[Section], *, title: str, currency: str = "EUR", intro: list[str] = ()) -> str:

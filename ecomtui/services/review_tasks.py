@@ -8,10 +8,10 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime, time, timedelta
 
-from sqlalchemy import and_, func, or_, select
+from sqlalchemy import func, or_, select
 
 from ecomtui.db.tables import channel, partner, task
-from ecomtui.services.report import DATE, TEXT, Column, Section, Table
+from ecomtui.services.report import DATE, Column, Section, Table
 from ecomtui.vocabulary import TASK_STATUS_LABELS
 
 LIMIT = 50  # rows per table: a review is read, not scrolled through
@@ -63,6 +63,13 @@ def due_between(conn, start: date, end: date, title: str) -> Table:
     return _table(title, rows, "nothing due")
 
 
+def done_between(conn, start: date, end: date) -> int:
+    """How many tasks were finished from ``start`` to ``end`` (inclusive)."""
+    query = select(func.count()).select_from(task)
+    query = query.where(task.c.status == "done", task.c.done_at >= _moment(start - timedelta(days=1)))
+    return conn.execute(query.where(task.c.done_at < _moment(end))).scalar_one()
+
+
 def tasks_step(conn, p) -> Section:
     done = _rows(
         conn,
@@ -94,14 +101,8 @@ def _counts(conn, p) -> dict[str, int]:
         return conn.execute(select(func.count()).select_from(task).where(*conditions)).scalar_one()
 
     return {
-        "done": count(
-            task.c.status == "done",
-            and_(task.c.done_at >= _moment(p.start - timedelta(days=1)), task.c.done_at < _moment(p.end)),
-        ),
+        "done": done_between(conn, p.start, p.end),
         "slipped": count(task.c.due >= p.start, task.c.due <= p.end, _not_done_by(p.end)),
         "overdue": count(task.c.due < p.as_of, _not_done_by(p.as_of)),
         "next": count(task.c.due >= p.next_start, task.c.due <= p.next_end, task.c.status != "done"),
     }
-
-
-__all__ = ["TEXT", "due_between", "overdue", "tasks_step"]

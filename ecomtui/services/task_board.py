@@ -170,14 +170,6 @@ class TaskInput:
     notes: str = ""
 
 
-def _trim_blank_lines(text: str) -> str:
-    """Drop blank lines before and trailing space after; keep the first line's indentation."""
-    lines = text.rstrip().split("\n")
-    while lines and not lines[0].strip():
-        lines.pop(0)
-    return "\n".join(lines)
-
-
 def build_task_input(
     *,
     title: str | None,
@@ -190,7 +182,7 @@ def build_task_input(
     owner_id: int | None = None,
 ) -> TaskInput:
     """Validate typed task fields (raises InvalidInput naming the first bad field)."""
-    from ecomtui.services.validation import parse_choice, parse_date, parse_month, require_text
+    from ecomtui.services.validation import multiline_text, parse_choice, parse_date, parse_month, require_text
 
     return TaskInput(
         title=require_text(title, "title"),
@@ -198,7 +190,7 @@ def build_task_input(
         priority=parse_choice(priority, PRIORITIES, "priority", default="normal"),
         due=parse_date(due, "due"),
         sprint=parse_month(sprint, "sprint"),
-        notes=_trim_blank_lines(notes or ""),
+        notes=multiline_text(notes, "notes"),
         channel_id=channel_id,
         owner_id=owner_id,
     )

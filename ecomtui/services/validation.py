@@ -10,8 +10,11 @@ import re
 from collections.abc import Iterable
 from datetime import date
 
+from ecomtui.db.errors import PlainError
+from ecomtui.text import char_name, first_not_text
 
-class InvalidInput(ValueError):
+
+class InvalidInput(PlainError, ValueError):
     """A value the user typed that cannot be used; ``field`` says which one."""
 
     def __init__(self, message: str, field: str | None = None):
@@ -20,9 +23,6 @@ class InvalidInput(ValueError):
         self.message = message
 
 
-# line/paragraph separators, NEL and bidi embeddings/overrides/isolates: they break a
-# one-line field or reorder the screen around it
-_LAYOUT_BREAKERS = frozenset("\u0085\u2028\u2029\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
 _MONTH = re.compile(r"^(\d{4})-(\d{2})$", re.ASCII)
 
 
@@ -63,15 +63,48 @@ def parse_choice(value: str | None, choices: Iterable[str], field: str, default:
 
 
 def require_text(value: str | None, field: str, max_length: int = 500) -> str:
-    """Non-blank text, kept exactly as typed apart from surrounding whitespace."""
+    """Non-blank one-line text, kept exactly as typed apart from surrounding whitespace."""
     text = (value or "").strip()
     if not text:
         raise InvalidInput(f"{field} is required", field)
-    if any(ord(ch) < 32 or ord(ch) == 127 or ch in _LAYOUT_BREAKERS for ch in text):
-        raise InvalidInput(f"{field} must be one line of text (no line breaks or control characters)", field)
+    refuse_control_characters(text, field, multiline=False)
     if len(text) > max_length:
         raise InvalidInput(f"{field} is too long ({len(text)} characters, at most {max_length})", field)
     return text
+
+
+def multiline_text(value: str | None, field: str) -> str:
+    """Free text over several lines (notes): line breaks and tabs allowed, no other control character.
+
+    Windows and old Mac line ends become plain line breaks; blank lines before
+    the text and trailing space after it are dropped.
+    """
+    text = (value or "").replace("\r\n", "\n").replace("\r", "\n")
+    lines = text.rstrip().split("\n")
+    while lines and not lines[0].strip():
+        lines.pop(0)
+    text = "\n".join(lines)
+    refuse_control_characters(text, field, multiline=True)
+    return text
+
+
+def refuse_control_characters(text: str, field: str, *, multiline: bool) -> None:
+    """Refuse control characters (terminal escapes, NUL...) and bytes that were not UTF-8 in ``field``."""
+    bad = first_not_text(text, multiline=multiline)
+    if bad is None:
+        return
+    if "\ud800" <= bad <= "\udfff":
+        raise InvalidInput(
+            f"{field} is not valid UTF-8 text; set the terminal to UTF-8 (e.g. LANG=C.UTF-8) and try again", field
+        )
+    if multiline:
+        raise InvalidInput(
+            f"{field} contains a control character ({char_name(bad)}); only text, tabs and line breaks are allowed",
+            field,
+        )
+    raise InvalidInput(
+        f"{field} must be one line of text: it contains a control character or line break ({char_name(bad)})", field
+    )
 
 
 def match_name(rows: list[tuple[int, str]], name: str | None) -> int | None:

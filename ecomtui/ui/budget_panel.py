@@ -32,6 +32,7 @@ from textual.widgets import DataTable, Input, Static
 from ecomtui import clock
 from ecomtui.services import budget_calc as calc
 from ecomtui.services.money import format_amount
+from ecomtui.text import visible
 from ecomtui.ui.tab import Command, EcomTab
 from ecomtui.ui.widgets.budget_tables import (
     ALERT,
@@ -39,7 +40,6 @@ from ecomtui.ui.widgets.budget_tables import (
     BudgetTable,
     ExpenseList,
     month_label,
-    visible,
 )
 
 if TYPE_CHECKING:

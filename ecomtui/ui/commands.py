@@ -1,7 +1,8 @@
 """Command palette provider: the app's and the current tab's actions, only where they fit.
 
 Names of channels and owners are user text, so hits are built as plain
-``Content`` and highlighted by hand (the stock highlighter parses markup).
+``Content`` (control characters made visible) and highlighted by hand (the
+stock highlighter parses markup).
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.content import Content
 from textual.fuzzy import Matcher
 
+from ecomtui.text import visible
 from ecomtui.ui.tab import Command
 
 
@@ -35,10 +37,12 @@ class EcomCommands(Provider):
             return
         yield from app.switch_commands()
         yield ("Help: list every key", app.action_help, "Show the keys of every screen (?)")
+        yield ("Weekly review", app.action_review, "Walk through last week step by step, then save it (w)")
         yield ("Refresh: read the store again", app.action_refresh, "Show changes made elsewhere now (ctrl+r)")
         tab = app.current_tab
         if tab is not None and tab.loaded:
-            yield from tab.commands()
+            for name, callback, help_text in tab.commands():  # names may hold stored user text
+                yield visible(name), callback, visible(help_text)
 
     async def discover(self) -> Hits:
         for name, callback, help_text in self.commands():

@@ -9,7 +9,10 @@ A job's result (or its error) travels back as a :class:`JobDone` message
 posted to the widget that asked: the database thread never waits on the UI,
 and a result for a widget that is gone is dropped. The message bubbles to the
 app, which runs the job's callback; an exception there, like one in the job,
-becomes the error dialog, and the bridge keeps serving later jobs.
+becomes the error dialog (one plain line: ``ecomtui.db.errors.explain``), and
+the bridge keeps serving later jobs. On a read-only store every write job is
+refused before it starts (``Database.transaction``) and reaches the tab's
+``on_error`` or that dialog with the reason, whatever the tab.
 
 Long work (imports, exports, backups) runs in a thread of its own through
 :meth:`DbBridge.run_long`, posting :class:`JobProgress` messages, so it never
@@ -25,6 +28,7 @@ connection (it moves only for other connections' commits), on PostgreSQL the
 from __future__ import annotations
 
 import importlib
+import inspect
 import queue
 import threading
 import time
@@ -150,15 +154,27 @@ class DbBridge:
         return thread
 
     def deliver(self, message: JobDone) -> None:
-        """On the UI thread: run the job's callback; any failure becomes the error dialog."""
+        """On the UI thread: run the job's callback (sync or async); any failure becomes the error dialog."""
         request = message.request
         try:
             if message.error is not None:
-                (request.on_error or self.app.show_error)(message.error)
+                outcome = (request.on_error or self.app.show_error)(message.error)
             elif request.on_done is not None:
-                request.on_done(message.result)
+                outcome = request.on_done(message.result)
+            else:
+                outcome = None
         except Exception as exc:  # a broken callback must not stop anything else
             self.app.show_error(exc)
+            return
+        if inspect.isawaitable(outcome):
+
+            async def finish() -> None:
+                try:
+                    await outcome
+                except Exception as exc:
+                    self.app.show_error(exc)
+
+            self.app.call_next(finish)
 
     def stop(self) -> None:
         self._queue.put(_STOP)

@@ -114,5 +114,8 @@ class EcomTab(Widget):
     def start_filter(self) -> None:
         """``/``: show and focus the tab's filter."""
 
+    def select_item(self, item_id: int) -> None:
+        """Show and select one item (a task, a partner...) of this tab: the Dashboard's jumps."""
+
     def database_failed(self) -> None:
         """The database could not be opened: say so instead of "Loading…"."""

@@ -10,6 +10,7 @@ from __future__ import annotations
 from importlib import import_module
 
 _TAB_CLASSES = (
+    "ecomtui.ui.dashboard:DashboardTab",
     "ecomtui.ui.tasks:TaskBoard",
     "ecomtui.ui.budget:BudgetTab",
 )

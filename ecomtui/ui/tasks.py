@@ -33,6 +33,7 @@ from ecomtui.services.task_board import (
     remove_card,
     with_status,
 )
+from ecomtui.text import visible
 from ecomtui.ui.tab import Command, EcomTab
 from ecomtui.ui.widgets.card_column import CARD_HEIGHT, CardColumn
 from ecomtui.vocabulary import TASK_STATUS_LABELS, TASK_STATUSES
@@ -153,7 +154,8 @@ class TaskBoard(EcomTab):
         self.refresh_board(keep_id=keep.id if keep else None)
         focused = self.screen.focused
         typing = isinstance(focused, Input)  # never take focus from the filter or a dialog field
-        if not typing and (first_load or not isinstance(focused, CardColumn)):
+        # a hidden board (another tab is shown) never takes the focus
+        if self.display and not typing and (first_load or not isinstance(focused, CardColumn)):
             self.focus_first_column()
 
     # ---- helpers ----------------------------------------------------------------------
@@ -254,7 +256,7 @@ class TaskBoard(EcomTab):
         line = Text()
         if self.filter.active:
             line.append("Filter ", "bold")
-            line.append(self.filter.describe())
+            line.append(visible(self.filter.describe()))
             line.append(f" · {shown:,} of {total:,} tasks · esc clears")
         else:
             line.append(f"{total:,} tasks on the board")
@@ -275,6 +277,17 @@ class TaskBoard(EcomTab):
 
     def start_filter(self) -> None:
         self.start_filter_now()
+
+    def select_item(self, item_id: int) -> None:
+        """Select the task (clearing a filter that hides it)."""
+        card = next((c for c in self.cards if c.id == item_id), None)
+        if card is None:
+            self.notify("That task is no longer on the board", timeout=3)
+            return
+        if self.filter.active and not matches(card, self.filter):
+            self._reset_filter()
+            self.refresh_board()
+        self._focus_card(card)
 
     def database_failed(self) -> None:
         self._status.update(Text("The database could not be opened."))
@@ -441,7 +454,7 @@ class TaskBoard(EcomTab):
             self._reset_filter()
         self.refresh_board()
         self._focus_card(card)
-        self.notify(f"Added “{card.title}”", timeout=3, markup=False)
+        self.notify(f"Added “{visible(card.title)}”", timeout=3, markup=False)
 
     def action_edit_task(self) -> None:
         from ecomtui.ui.dialogs.task_form import TaskForm
@@ -470,7 +483,7 @@ class TaskBoard(EcomTab):
         self._place(card)
         self.refresh_board(keep_id=card.id)
         self._focus_card(card)
-        self.notify(f"Saved “{card.title}”", timeout=3, markup=False)
+        self.notify(f"Saved “{visible(card.title)}”", timeout=3, markup=False)
 
     def action_delete_task(self) -> None:
         from ecomtui.ui.dialogs.confirm import ConfirmDialog
@@ -491,10 +504,10 @@ class TaskBoard(EcomTab):
                 tasks.delete_task(conn, card.id, expected_version=card.version)
 
             self.app.bridge.submit(job, requester=self, write=True, on_error=self._write_failed)
-            self.notify(f"Deleted “{card.title}”", timeout=3, markup=False)
+            self.notify(f"Deleted “{visible(card.title)}”", timeout=3, markup=False)
 
         title = Text("Delete task?")
-        body = Text.assemble("“", card.title, "” will be deleted for good.")
+        body = Text.assemble("“", visible(card.title), "” will be deleted for good.")
         self.app.push_screen(ConfirmDialog(title, body, confirm_label="Delete"), confirmed)
 
     def action_move_card(self, step: int) -> None:

@@ -66,25 +66,25 @@ def test_open_without_upgrade_still_creates_the_file(tmp_path):
         db.dispose()
 
 
-def test_pragmas_on_a_connection(database):
-    with database.engine.connect() as conn:
+def test_pragmas_on_a_connection(sqlite_database):
+    with sqlite_database.engine.connect() as conn:
         assert conn.exec_driver_sql("PRAGMA journal_mode").scalar().lower() == "wal"
         assert conn.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
         assert conn.exec_driver_sql("PRAGMA busy_timeout").scalar() > 0
 
 
-def test_pragmas_in_read_and_write_sessions(database):
-    for unit in (database.read, database.write):
+def test_pragmas_in_read_and_write_sessions(sqlite_database):
+    for unit in (sqlite_database.read, sqlite_database.write):
         with unit() as session:
             assert session.execute(text("PRAGMA journal_mode")).scalar().lower() == "wal"
             assert session.execute(text("PRAGMA foreign_keys")).scalar() == 1
             assert session.execute(text("PRAGMA busy_timeout")).scalar() > 0
 
 
-def test_wal_mode_is_persisted_in_the_file(database):
+def test_wal_mode_is_persisted_in_the_file(sqlite_database):
     import sqlite3
 
-    con = sqlite3.connect(database.location.path)
+    con = sqlite3.connect(sqlite_database.location.path)
     try:
         assert con.execute("PRAGMA journal_mode").fetchone()[0].lower() == "wal"
     finally:
@@ -130,17 +130,16 @@ def test_failed_write_leaves_nothing_behind(database):
         assert tasks.count_tasks(session) == 0
 
 
-def test_written_data_survives_reopening(tmp_path):
-    path = tmp_path / "keep.db"
-    db = open_database(str(path))
+def test_written_data_survives_reopening(db_url, backend):
+    db = open_database(db_url)
     with db.write() as session:
         tasks.create_task(session, tasks.parse_task_input(session, title="persist me"))
     db.dispose()
-    again = open_database(str(path))
+    again = open_database(db_url)
     try:
         with again.read() as session:
             assert [c.title for c in tasks.list_tasks(session)] == ["persist me"]
-        assert again.engine.dialect.name == "sqlite"
+        assert again.engine.dialect.name == backend
         with again.read() as session:
             assert session.get(Task, 1).title == "persist me"
     finally:

@@ -8,7 +8,7 @@ import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from sqlalchemy import text
+from sqlalchemy import event, inspect, text
 from sqlmodel import SQLModel
 
 from ecomtui.db import schema
@@ -44,16 +44,52 @@ def _sqlite_rows(path, sql):
         con.close()
 
 
-def _insert_raw_task(database, title):
-    with database.write() as session:
-        session.execute(
-            text(
-                "INSERT INTO task (title, notes, status, priority, due, created_at, updated_at)"
-                " VALUES (:title, '', 'doing', 'high', '2026-12-01',"
-                " '2026-11-01 09:00:00.000000', '2026-11-01 09:00:00.000000')"
-            ),
-            {"title": title},
-        )
+def _rows(db_url, sql):
+    """Rows read straight from the store, without opening (or upgrading) it as ecomtui."""
+    db = open_database(db_url, upgrade=False)
+    try:
+        with db.connect() as conn:
+            return [tuple(row) for row in conn.execute(text(sql))]
+    finally:
+        db.dispose()
+
+
+def _execute(db_url, *statements):
+    db = open_database(db_url, upgrade=False)
+    try:
+        with db.transaction() as conn:
+            for sql in statements:
+                conn.execute(text(sql))
+    finally:
+        db.dispose()
+
+
+def _table_names(db_url):
+    db = open_database(db_url, upgrade=False)
+    try:
+        with db.connect() as conn:
+            return set(inspect(conn).get_table_names())
+    finally:
+        db.dispose()
+
+
+RAW_TASK = (
+    "INSERT INTO task (title, notes, status, priority, due, created_at, updated_at)"
+    " VALUES ('{title}', '', 'doing', 'high', '2026-12-01',"
+    " '2026-11-01 09:00:00.000000', '2026-11-01 09:00:00.000000')"
+)
+OLD_TITLE = "Fix [bold]checkout[/] 🛒"
+
+
+@pytest.fixture
+def old_store(empty_db_url):
+    """A store left by the first release (schema 0001) holding one task, on each backend."""
+    db = open_database(empty_db_url, upgrade=False)
+    schema.upgrade(db, FIRST_REVISION)
+    assert current_revision(db) == FIRST_REVISION
+    db.dispose()
+    _execute(empty_db_url, RAW_TASK.format(title=OLD_TITLE))
+    return empty_db_url
 
 
 @pytest.fixture
@@ -62,25 +98,32 @@ def old_database_file(tmp_path):
     path = tmp_path / "store.db"
     db = open_database(str(path), upgrade=False)
     schema.upgrade(db, FIRST_REVISION)
-    assert current_revision(db) == FIRST_REVISION
-    _insert_raw_task(db, "Fix [bold]checkout[/] 🛒")
     db.dispose()
+    _execute(str(path), RAW_TASK.format(title=OLD_TITLE))
     return path
 
 
-def test_new_database_is_at_head_revision(database):
-    assert current_revision(database) == HEAD_REVISION
+def test_new_database_is_at_head_revision(empty_db_url):
+    db = open_database(empty_db_url)
+    try:
+        assert current_revision(db) == HEAD_REVISION
+    finally:
+        db.dispose()
 
 
-def test_head_revision_is_the_last_migration(database):
-    scripts = ScriptDirectory.from_config(schema.alembic_config(database))
+def test_head_revision_is_the_last_migration(sqlite_database):
+    scripts = ScriptDirectory.from_config(schema.alembic_config(sqlite_database))
     assert scripts.get_heads() == [HEAD_REVISION]
     assert FIRST_REVISION in {s.revision for s in scripts.walk_revisions()}
 
 
-def test_migrations_produce_exactly_the_models(database):
-    with database.engine.connect() as conn:
-        diff = compare_metadata(MigrationContext.configure(conn, opts={"compare_type": True}), SQLModel.metadata)
+def test_migrations_produce_exactly_the_models(empty_db_url):
+    db = open_database(empty_db_url)
+    try:
+        with db.engine.connect() as conn:
+            diff = compare_metadata(MigrationContext.configure(conn, opts={"compare_type": True}), SQLModel.metadata)
+    finally:
+        db.dispose()
     assert diff == []
 
 
@@ -91,45 +134,48 @@ def test_seeded_channels_exist_in_order(database):
     assert list(SEED_CHANNELS) == EXPECTED_CHANNELS
 
 
-def test_seeded_channels_exist_at_first_revision(old_database_file):
-    rows = _sqlite_rows(old_database_file, "SELECT name FROM channel ORDER BY position")
+def test_seeded_channels_exist_at_first_revision(old_store):
+    rows = _rows(old_store, "SELECT name FROM channel ORDER BY position")
     assert [r[0] for r in rows] == EXPECTED_CHANNELS
 
 
-def test_old_database_is_backed_up_then_upgraded(old_database_file):
-    folder = old_database_file.parent
-    assert list(folder.glob("*.before-*")) == []
-
-    db = open_database(str(old_database_file))
+def test_old_store_is_upgraded_and_keeps_its_tasks(old_store):
+    db = open_database(old_store)
     try:
         assert current_revision(db) == HEAD_REVISION
         with db.read() as session:
             cards = tasks.list_tasks(session)
+        with db.connect() as conn:
+            indexes = {ix["name"] for ix in inspect(conn).get_indexes("task")}
     finally:
         db.dispose()
     assert [(c.title, c.status, c.priority, c.due.isoformat()) for c in cards] == [
-        ("Fix [bold]checkout[/] 🛒", "doing", "high", "2026-12-01")
+        (OLD_TITLE, "doing", "high", "2026-12-01")
     ]
+    assert "ix_task_status_due" in indexes  # what 0002 adds is really there
+
+
+def test_old_database_file_is_backed_up_before_the_upgrade(old_database_file):
+    folder = old_database_file.parent
+    assert list(folder.glob("*.before-*")) == []
+    open_database(str(old_database_file)).dispose()
 
     backups = list(folder.glob(f"store.before-{HEAD_REVISION}-*.db"))
     assert len(backups) == 1
     backup = backups[0]
-    assert _sqlite_rows(backup, "SELECT title FROM task") == [("Fix [bold]checkout[/] 🛒",)]
+    assert _sqlite_rows(backup, "SELECT title FROM task") == [(OLD_TITLE,)]
     assert _sqlite_rows(backup, "SELECT version_num FROM alembic_version") == [(FIRST_REVISION,)]
     assert backup.stat().st_mode & 0o077 == 0
-
-    # what 0002 adds is really there after the upgrade
-    indexes = _sqlite_rows(old_database_file, "SELECT name FROM sqlite_master WHERE type = 'index'")
-    assert ("ix_task_status_due",) in indexes
+    assert _sqlite_rows(old_database_file, "SELECT version_num FROM alembic_version") == [(HEAD_REVISION,)]
 
 
-def test_upgraded_database_accepts_new_tasks(old_database_file):
-    db = open_database(str(old_database_file))
+def test_upgraded_database_accepts_new_tasks(old_store):
+    db = open_database(old_store)
     try:
         with db.write() as session:
             tasks.create_task(session, tasks.parse_task_input(session, title="after upgrade", channel="seo"))
         with db.read() as session:
-            assert sorted(c.title for c in tasks.list_tasks(session)) == ["Fix [bold]checkout[/] 🛒", "after upgrade"]
+            assert sorted(c.title for c in tasks.list_tasks(session)) == [OLD_TITLE, "after upgrade"]
     finally:
         db.dispose()
 
@@ -151,43 +197,30 @@ def test_ensure_schema_reports_the_backup(old_database_file):
         db.dispose()
 
 
-def test_database_from_a_newer_ecomtui_is_refused(tmp_path):
-    path = tmp_path / "newer.db"
-    open_database(str(path)).dispose()
-    con = sqlite3.connect(path)
-    con.execute("UPDATE alembic_version SET version_num = '0999'")
-    con.execute(
-        "INSERT INTO task (title, notes, status, priority, created_at, updated_at)"
-        " VALUES ('keep', '', 'todo', 'normal', '2026-11-01 00:00:00', '2026-11-01 00:00:00')"
-    )
-    con.commit()
-    con.close()
+def test_database_from_a_newer_ecomtui_is_refused(db_url, tmp_path):
+    open_database(db_url).dispose()
+    _execute(db_url, "UPDATE alembic_version SET version_num = '0999'", RAW_TASK.format(title="keep"))
 
     with pytest.raises(DatabaseError) as info:
-        open_database(str(path))
+        open_database(db_url)
     message = str(info.value)
     assert "newer" in message and "0999" in message
     assert "\n" not in message
-    assert _sqlite_rows(path, "SELECT version_num FROM alembic_version") == [("0999",)]
-    assert _sqlite_rows(path, "SELECT title FROM task") == [("keep",)]
+    assert _rows(db_url, "SELECT version_num FROM alembic_version") == [("0999",)]
+    assert _rows(db_url, "SELECT title FROM task") == [("keep",)]
     assert list(tmp_path.glob("*.before-*")) == []
 
 
-def test_file_with_foreign_tables_is_refused(tmp_path):
-    path = tmp_path / "crm.db"
-    con = sqlite3.connect(path)
-    con.execute("CREATE TABLE customers (id INTEGER PRIMARY KEY, name TEXT)")
-    con.execute("INSERT INTO customers VALUES (1, 'Ada')")
-    con.commit()
-    con.close()
+def test_database_with_foreign_tables_is_refused(empty_db_url, tmp_path):
+    _execute(empty_db_url, "CREATE TABLE customers (id INTEGER PRIMARY KEY, name TEXT)")
+    _execute(empty_db_url, "INSERT INTO customers VALUES (1, 'Ada')")
 
     with pytest.raises(DatabaseError) as info:
-        open_database(str(path))
+        open_database(empty_db_url)
     assert "not an ecomtui database" in str(info.value)
-    assert str(path) in str(info.value)
-    tables = {r[0] for r in _sqlite_rows(path, "SELECT name FROM sqlite_master WHERE type = 'table'")}
-    assert tables == {"customers"}
-    assert _sqlite_rows(path, "SELECT * FROM customers") == [(1, "Ada")]
+    assert empty_db_url in str(info.value)
+    assert _table_names(empty_db_url) == {"customers"}
+    assert _rows(empty_db_url, "SELECT * FROM customers") == [(1, "Ada")]
     assert list(tmp_path.glob("*.before-*")) == []
 
 
@@ -220,3 +253,34 @@ def test_refused_foreign_file_keeps_its_journal_mode(tmp_path):
     with pytest.raises(DatabaseError):
         open_database(str(path))
     assert _sqlite_rows(path, "PRAGMA journal_mode") == [("delete",)]
+
+
+def test_a_new_file_is_never_seen_half_built(tmp_path):
+    # Another program opening the file while its schema is being created must
+    # see either nothing or all of it, and must not be able to start writing:
+    # otherwise it plans the same migrations again and fails half-way.
+    path = tmp_path / "new.db"
+    db = open_database(str(path), upgrade=False)
+    seen = {}
+
+    def peek(conn, cursor, statement, *_):
+        if "ix_task_status_due" in statement and "tables" not in seen:  # the last migration
+            other = sqlite3.connect(path, timeout=0)
+            try:
+                seen["tables"] = other.execute("SELECT name FROM sqlite_master").fetchall()
+                try:
+                    other.execute("BEGIN IMMEDIATE")
+                    seen["could write"] = True
+                except sqlite3.OperationalError:
+                    seen["could write"] = False
+            finally:
+                other.close()
+
+    event.listen(db.engine, "before_cursor_execute", peek)
+    try:
+        ensure_schema(db)
+    finally:
+        event.remove(db.engine, "before_cursor_execute", peek)
+        db.dispose()
+    assert seen == {"tables": [], "could write": False}
+    assert _sqlite_rows(path, "SELECT version_num FROM alembic_version") == [(HEAD_REVISION,)]

@@ -166,3 +166,39 @@ def test_any_typed_date_is_a_date_or_a_one_line_refusal(typed):
 def test_month_with_non_ascii_digits_is_refused(typed):
     with pytest.raises(InvalidInput):
         parse_month(typed, "sprint")
+
+
+# ---- control characters: text is data, never terminal control --------------------------
+
+
+@pytest.mark.parametrize(
+    ("notes", "name"),
+    [("\x1b]0;PWNED\x07\x1b[?1049l", "ESC"), ("a\x00b", "NUL"), ("bell\x07", "BEL"), ("c1\x9b", "U+009B")],
+)
+def test_notes_with_a_control_character_are_refused_naming_the_field(database, notes, name):
+    error = refusal(database, notes=notes)
+    assert error.field == "notes"
+    assert error.message == f"notes contains a control character ({name}); only text, tabs and line breaks are allowed"
+
+
+@pytest.mark.parametrize(("title", "name"), [("Sale \x1b[31m", "ESC"), ("two\nlines", "LF"), ("del\x7f", "DEL")])
+def test_title_with_a_control_character_is_refused_naming_the_field(database, title, name):
+    error = refusal(database, title=title)
+    assert error.field == "title"
+    assert error.message == f"title must be one line of text: it contains a control character or line break ({name})"
+
+
+def test_notes_keep_line_breaks_and_tabs_and_turn_windows_line_ends_into_line_breaks(database):
+    with database.read() as session:
+        data = parse_task_input(session, title="t", notes="\n\nfirst\r\n\tsecond\rthird  \n")
+    assert data.notes == "first\n\tsecond\nthird"
+
+
+@pytest.mark.parametrize("field", ["title", "notes"])
+def test_bytes_that_were_not_utf8_are_refused_naming_the_field(database, field):
+    # what Python makes of an argument that was not valid UTF-8 (surrogateescape)
+    error = refusal(database, **{field: "caf\udce9"})
+    assert error.field == field
+    assert error.message == (
+        f"{field} is not valid UTF-8 text; set the terminal to UTF-8 (e.g. LANG=C.UTF-8) and try again"
+    )

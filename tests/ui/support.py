@@ -39,9 +39,12 @@ async def wait_until(pilot, condition: Callable[[], bool], what: str = "conditio
 
 
 async def wait_loaded(pilot) -> None:
+    """Wait until the task board has its cards, then show it (the app opens on the Dashboard)."""
     await wait_until(
         pilot, lambda: pilot.app.tab("tasks") is not None and pilot.app.tab("tasks").loaded, "board loaded"
     )
+    if pilot.app.current_tab is not pilot.app.tab("tasks"):
+        await pilot.press("2")
     await pilot.pause()
 
 

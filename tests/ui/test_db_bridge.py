@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import threading
 
-from support import seed_tasks, stored_tasks, wait_text, wait_until
+from support import screen_text, seed_tasks, stored_tasks, wait_until
 from textual.widget import Widget
 
 from ecomtui.app import EcomApp
@@ -24,14 +24,17 @@ async def _ready(pilot):
     await wait_until(pilot, lambda: pilot.app.tab("tasks") is not None and pilot.app.tab("tasks").loaded, "board")
 
 
-async def test_a_failing_callback_shows_a_dialog_and_the_next_save_still_lands(tmp_path):
+async def test_a_failing_callback_shows_a_dialog_and_the_next_save_still_lands(tmp_path, fake_home):
     path = seed_tasks(tmp_path / "cb.db", [])
     app = EcomApp(db=str(path))
     async with app.run_test(size=(80, 24)) as pilot:
         await _ready(pilot)
         app.bridge.submit(_add("First"), write=True, on_done=lambda card: 1 / 0)
-        await wait_until(pilot, lambda: isinstance(app.screen, ErrorDialog), "error dialog")
-        await wait_text(pilot, "division by zero")
+        await wait_until(pilot, lambda: "division by zero" in screen_text(app), "error dialog")
+        assert isinstance(app.screen, ErrorDialog)
+        assert app.screen.message == (
+            f"something went wrong with {path} (division by zero); if it happens again, please report it"
+        )
         await pilot.press("escape")
         saved = []
         app.bridge.submit(_add("Second"), write=True, on_done=saved.append)
@@ -49,8 +52,8 @@ async def test_a_failing_job_shows_a_dialog_and_the_next_save_still_lands(tmp_pa
             raise RuntimeError("the disk said no")
 
         app.bridge.submit(broken, write=True)
-        await wait_until(pilot, lambda: isinstance(app.screen, ErrorDialog), "error dialog")
-        await wait_text(pilot, "the disk said no")
+        await wait_until(pilot, lambda: "the disk said no" in screen_text(app), "error dialog")
+        assert isinstance(app.screen, ErrorDialog)
         await pilot.press("escape")
         saved = []
         app.bridge.submit(_add("After the failure"), write=True, on_done=saved.append)

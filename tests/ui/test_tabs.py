@@ -63,4 +63,8 @@ async def test_the_palette_offers_the_current_tabs_commands_and_every_tab(tmp_pa
         names = [name for name, _, _ in provider.commands()]
         for tab in TABS:
             assert f"Go to {tab.TAB_LABEL}" in names
-        assert "New task" in names  # the current tab's own command
+        own = [name for name, _, _ in app.current_tab.commands()]
+        assert own and set(own) <= set(names)  # the current tab's own commands
+        await pilot.press("2")
+        names = [name for name, _, _ in provider.commands()]
+        assert "New task" in names and "Start the weekly review" not in names  # only what fits this tab

@@ -9,6 +9,7 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
+from ecomtui.text import visible
 from ecomtui.ui.textual_patches import KeyFooter
 
 
@@ -24,8 +25,8 @@ class ErrorDialog(ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog error"):
-            yield Static(Text(self.title_text), classes="dialog-title")
-            yield Static(Text(self.message), classes="dialog-body")
+            yield Static(Text(visible(self.title_text)), classes="dialog-title")
+            yield Static(Text(visible(self.message, multiline=True)), classes="dialog-body")
             with Horizontal(classes="dialog-buttons"):
                 yield Button("Close", id="close", compact=True)
         yield KeyFooter()

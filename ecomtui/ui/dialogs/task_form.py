@@ -5,7 +5,9 @@ value is explained inside the dialog, which stays open with what was typed.
 Nothing is saved until every field is valid. The dialog saves through the
 ``save`` function it is given and closes only once the save has landed: a
 failed save (the database refused, or the task was changed elsewhere
-meanwhile) keeps it open with what was typed.
+meanwhile) keeps it open with what was typed. Stored text written by another
+tool is shown with its control characters made visible, so saving keeps the
+visible stand-ins (``␛``), never the control characters.
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ from textual.widgets import Button, Input, Label, Select, Static, TextArea
 from ecomtui.services.task_board import TaskCard, TaskInput, build_task_input
 from ecomtui.services.validation import InvalidInput
 from ecomtui.services.versioning import Conflict
+from ecomtui.text import visible
 from ecomtui.ui.textual_patches import KeyFooter
 from ecomtui.vocabulary import PRIORITIES, TASK_STATUS_LABELS, TASK_STATUSES
 
@@ -29,9 +32,9 @@ from ecomtui.vocabulary import PRIORITIES, TASK_STATUS_LABELS, TASK_STATUSES
 def _options(rows: list[tuple[int, str]], current: int | None, current_name: str | None) -> list:
     """Select options from (id, name) rows, keeping the task's own value even if it is
     no longer offered (an archived owner): the dialog must show what is stored."""
-    options = [(Text(name), row_id) for row_id, name in rows]
+    options = [(Text(visible(name)), row_id) for row_id, name in rows]
     if current is not None and all(row_id != current for row_id, _ in rows):
-        options.append((Text(f"{current_name or current} (archived)"), current))
+        options.append((Text(visible(f"{current_name or current} (archived)")), current))
     return options
 
 
@@ -99,7 +102,7 @@ class TaskForm(ModalScreen[TaskCard | TaskInput | None]):
                 yield Label("Title")
                 # no select-all on focus: the first key typed must not wipe the title
                 yield Input(
-                    card.title if card else "",
+                    visible(card.title) if card else "",
                     id="title",
                     compact=True,
                     placeholder="what needs doing",
@@ -142,9 +145,11 @@ class TaskForm(ModalScreen[TaskCard | TaskInput | None]):
                     card.due.isoformat() if card and card.due else "", id="due", compact=True, placeholder="YYYY-MM-DD"
                 )
                 yield Label("Sprint")
-                yield Input(self.default_sprint or "", id="sprint", compact=True, placeholder="YYYY-MM")
+                yield Input(visible(self.default_sprint or ""), id="sprint", compact=True, placeholder="YYYY-MM")
                 yield Label("Notes")
-                yield TextArea(card.notes if card else "", id="notes", compact=True, soft_wrap=True)
+                yield TextArea(
+                    visible(card.notes, multiline=True) if card else "", id="notes", compact=True, soft_wrap=True
+                )
             with Horizontal(classes="dialog-buttons"):
                 yield Button("Save (ctrl+s)", variant="primary", id="save", compact=True)
                 yield Button("Cancel (esc)", id="cancel", compact=True)
@@ -244,7 +249,7 @@ class TaskForm(ModalScreen[TaskCard | TaskInput | None]):
 
     def _show_error(self, exc: InvalidInput) -> None:
         error = self.query_one("#form-error", Static)
-        error.update(Text(exc.message))
+        error.update(Text(visible(exc.message)))
         error.add_class("-visible")
         for widget in self.query(".-invalid"):
             widget.remove_class("-invalid")

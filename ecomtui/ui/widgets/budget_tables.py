@@ -15,34 +15,18 @@ from textual.widgets import DataTable
 
 from ecomtui.services import budget_calc as calc
 from ecomtui.services.money import format_amount
+from ecomtui.text import visible
 
 if TYPE_CHECKING:
     from ecomtui.services.budget_queries import BudgetView, ExpenseRow
 
 ALERT = "▲"
 TOTAL_KEY = "total"
-_BIDI_AND_SEPARATORS = frozenset("\u0085\u2028\u2029\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
 
 
 def month_label(month: str) -> str:
     first = calc.month_first(month)
     return f"{first:%B} {first.year}"
-
-
-def visible(text: str) -> str:
-    """Text from other tools on one line, control characters shown as symbols (ESC as ␛)."""
-    out = []
-    for ch in text:
-        code = ord(ch)
-        if code < 32:
-            out.append(chr(0x2400 + code))
-        elif code == 127:
-            out.append("␡")
-        elif 0x80 <= code < 0xA0 or ch in _BIDI_AND_SEPARATORS:
-            out.append("�")
-        else:
-            out.append(ch)
-    return "".join(out)
 
 
 def cut(text: str, width: int) -> str:

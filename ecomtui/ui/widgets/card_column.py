@@ -1,8 +1,8 @@
 """One kanban column: a virtualised list of task cards drawn with the Line API.
 
 Only the visible lines are rendered, so a column of 20,000 cards costs no more
-than a column of ten. Card text is user text: it is drawn as plain ``Text`` and
-never parsed as markup.
+than a column of ten. Card text is user text: it is drawn as plain ``Text``,
+never parsed as markup, with control characters made visible.
 """
 
 from __future__ import annotations
@@ -19,6 +19,7 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from ecomtui.services.task_board import TaskCard
+from ecomtui.text import visible
 
 CARD_LINES = 4  # two lines of title, channel · owner, due date and priority
 CARD_HEIGHT = CARD_LINES + 1  # one blank line between cards
@@ -209,7 +210,7 @@ class CardColumn(ScrollView, can_focus=True):
         if row in (0, 1):
             return self._title_line(card, row, width)
         if row == 2:
-            meta = " · ".join(part for part in (card.channel, card.owner) if part)
+            meta = " · ".join(visible(part) for part in (card.channel, card.owner) if part)
             text = Text(" ")
             text.append(meta or "—", self._style("card--meta"))
             text.truncate(width, overflow="ellipsis")
@@ -240,7 +241,8 @@ class CardColumn(ScrollView, can_focus=True):
         if lines is None:
             if len(self._wrapped) > 2000:
                 self._wrapped.clear()
-            lines = self._wrapped[key] = list(Text(card.title).wrap(self.app.console, inner, overflow="fold"))[:3]
+            title = Text(visible(card.title))
+            lines = self._wrapped[key] = list(title.wrap(self.app.console, inner, overflow="fold"))[:3]
         if row >= len(lines):
             return Text(" ")
         line = lines[row].copy()

@@ -1,18 +1,11 @@
-"""Helpers for the command-line tests: what a script reads back, and how an error must look."""
+"""Helpers for the command-line tests: what one error line looks like, and running a real process."""
 
 from __future__ import annotations
 
-import json
 import subprocess
 import sys
 
 HANG_GUARD = 120  # seconds; only stops a hung run, never asserted on
-
-
-def tasks_in(cli, db) -> list[dict]:
-    code, out, err = cli("task", "list", "--json", "--db", db)
-    assert (code, err) == (0, "")
-    return json.loads(out)
 
 
 def one_line_error(err: str) -> str:
@@ -23,7 +16,7 @@ def one_line_error(err: str) -> str:
     return lines[0]
 
 
-def subprocess_cli(*args, cwd, stdin=None):
+def subprocess_cli(*args, cwd):
     return subprocess.run(
         [sys.executable, "-m", "ecomtui", *args],
         capture_output=True,
@@ -31,5 +24,4 @@ def subprocess_cli(*args, cwd, stdin=None):
         encoding="utf-8",
         timeout=HANG_GUARD,
         cwd=cwd,
-        stdin=stdin,
     )

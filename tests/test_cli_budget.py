@@ -12,6 +12,12 @@ from cli_support import one_line_error
 pytestmark = pytest.mark.usefixtures("fake_home")
 
 
+@pytest.fixture
+def db(db_url):
+    """The ``--db`` value of the test's store: a SQLite file, then a PostgreSQL database."""
+    return db_url
+
+
 def add_partner(db: str, name: str, *, retainer_minor: int | None = None, services=()) -> None:
     from ecomtui.db.engine import open_database
     from ecomtui.db.models import Partner, PartnerService

@@ -1,0 +1,158 @@
+"""The Dashboard tab: this week at a glance, every block one key away from its item.
+
+Blocks come from :mod:`ecomtui.services.dashboard` (one per domain). Each row
+that names an item (a task, a promotion, a partner) jumps to it on its tab
+with ``enter``. At 80 columns the blocks stack; from 100 they sit two a row.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from functools import partial
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Grid, Vertical, VerticalScroll
+from textual.widgets import OptionList, Static
+from textual.widgets.option_list import Option
+
+from ecomtui import clock
+from ecomtui.services.report import TEXT, Section, show
+from ecomtui.ui.tab import Command, EcomTab
+from ecomtui.ui.widgets.section_view import safe
+
+WIDE = 100  # columns from which blocks sit two a row
+
+
+def _job_blocks(today):
+    def job(conn):
+        from ecomtui.services import dashboard, review
+
+        return dashboard.blocks(conn, today), review.currency(conn)
+
+    return job
+
+
+def _row_text(row: list, columns, currency: str) -> Text:
+    """A table row as one entry: dates first, then its text, then the rest dim."""
+    cells = [(safe(show(v, c.kind, currency)), c.kind) for v, c in zip(row, columns)]
+    dates = [value for value, kind in cells if kind == "date" and value != "—"]
+    texts = [value for value, kind in cells if kind == TEXT]
+    rest = [value for value, kind in cells if kind not in (TEXT, "date")]
+    text = Text()
+    if dates:
+        text.append(" ".join(dates) + "  ", "bold")
+    text.append(texts[0] if texts else "")
+    extra = [e for e in (*texts[1:], *rest) if e not in ("—", "")]
+    if extra:
+        text.append("  " + " · ".join(extra), "dim")
+    return text
+
+
+class DashBlock(Vertical):
+    """One block: its title, a list of rows (enter jumps to a linked row) and its notes."""
+
+    def __init__(self, section: Section, currency: str) -> None:
+        super().__init__(classes="dash-block", id=f"dash-{section.key}")
+        self.section = section
+        self.currency = currency
+
+    def compose(self) -> ComposeResult:
+        yield Static(Text(safe(self.section.title), style="bold"), classes="dash-title")
+        options: list[Option] = []
+        for t_index, table in enumerate(self.section.tables):
+            count = len(table.rows)
+            options.append(Option(Text(f"{safe(table.title)} ({count})", style="bold dim"), disabled=True))
+            if not table.rows:
+                options.append(Option(Text(f"  {table.empty}", style="dim"), disabled=True))
+            for r_index, row in enumerate(table.rows):
+                link = table.links[r_index] if r_index < len(table.links) else None
+                option_id = f"{link[0]}:{link[1]}:{t_index}:{r_index}" if link else None
+                options.append(
+                    Option(_row_text(row, table.columns, self.currency), id=option_id, disabled=link is None)
+                )
+        yield OptionList(*options, classes="dash-list")
+        for note in self.section.notes:
+            yield Static(Text(safe(note), style="italic dim"), classes="dash-note")
+
+
+class DashboardTab(EcomTab):
+    """This week at a glance: tasks, KPIs, budget, promotions and agencies."""
+
+    TAB_KEY = "1"
+    TAB_ID = "dashboard"
+    TAB_LABEL = "Dashboard"
+    READY_MARKER = "Due this week"
+    WARM_MODULES = ("ecomtui.services.review",)
+    BINDINGS = [
+        Binding("tab", "app.focus_next", "Next block", show=False, tooltip="next block"),
+        Binding("shift+tab", "app.focus_previous", "Previous block", show=False, tooltip="previous block"),
+    ]
+    HELP_NOTES = (
+        ("↑ ↓", "move through a block's rows"),
+        ("enter", "open the row's item on its tab (a task on the board, ...)"),
+        ("w", "start the weekly review"),
+    )
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.sections: list[Section] = []
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll(id="dash-scroll"):
+            yield Static(Text("Reading this week…"), id="dash-status")
+            yield Grid(id="dash-grid")
+
+    def on_resize(self, event) -> None:
+        self.query_one("#dash-grid", Grid).set_class(event.size.width >= WIDE, "-wide")
+
+    def load(self) -> None:
+        self.app.bridge.submit(_job_blocks(clock.today()), requester=self, on_done=self._loaded)
+
+    async def _loaded(self, result) -> None:
+        sections, currency = result
+        focused = self.screen.focused
+        keep = (focused.parent.id, focused.highlighted) if isinstance(focused, OptionList) and focused.parent else None
+        self.sections = sections
+        grid = self.query_one("#dash-grid", Grid)
+        await grid.remove_children()
+        await grid.mount_all([DashBlock(section, currency) for section in sections])
+        today = clock.today()
+        self.query_one("#dash-status", Static).update(
+            Text(
+                f"This week, {clock.iso_week(today)} · today {today.isoformat()} · enter opens an item, w reviews last week"
+            )
+        )
+        if keep is not None:
+            try:
+                options = grid.query_one(f"#{keep[0]} OptionList", OptionList)
+                options.highlighted = keep[1]
+                options.focus()
+            except Exception:
+                pass
+        elif self.display and not self.loaded:
+            self.activated()
+        self.call_after_refresh(self.data_shown)
+
+    def activated(self) -> None:
+        lists = list(self.query(OptionList))
+        if lists and not any(option_list.has_focus for option_list in lists):
+            lists[0].focus()
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        if event.option.id:
+            tab_id, item_id, *_ = event.option.id.split(":")
+            self.app.jump_to(tab_id, int(item_id))
+
+    def commands(self) -> Iterator[Command]:
+        yield ("Start the weekly review", self.app.action_review, "Walk through last week step by step (w)")
+        for section in self.sections:
+            yield (f"Dashboard: go to {section.title}", partial(self._focus_block, section.key), "Move to that block")
+
+    def _focus_block(self, key: str) -> None:
+        try:
+            self.query_one(f"#dash-{key} OptionList", OptionList).focus()
+        except Exception:
+            pass
