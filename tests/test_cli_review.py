@@ -28,7 +28,8 @@ def test_review_json_is_the_same_content(tmp_path, capsys):
     assert main(["review", "--json", "--db", db]) == 0  # default: the last full week before 2026-11-23
     data = json.loads(capsys.readouterr().out)
     assert (data["week"], data["start"], data["end"], data["saved"]) == ("2026-W47", "2026-11-16", "2026-11-22", False)
-    slipped = next(t for t in data["sections"][0]["tables"] if t["title"].startswith("Slipped"))
+    tasks = next(s for s in data["sections"] if s["key"] == "tasks")
+    slipped = next(t for t in tasks["tables"] if t["title"].startswith("Slipped"))
     assert slipped["rows"][0][:3] == ["Send teaser", "To do", "2026-11-18"]
 
 

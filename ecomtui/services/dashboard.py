@@ -13,7 +13,10 @@ from datetime import date, timedelta
 from ecomtui.services.report import Section
 
 # "module:function" in the order the blocks are shown
-BLOCKS: tuple[str, ...] = ("ecomtui.services.dashboard:tasks_block",)
+BLOCKS: tuple[str, ...] = (
+    "ecomtui.services.dashboard:tasks_block",
+    "ecomtui.services.review_budget:budget_block",
+)
 
 
 def blocks(conn, today: date) -> list[Section]:

@@ -22,7 +22,10 @@ from ecomtui.services.validation import InvalidInput
 from ecomtui.services.versioning import update_row
 
 # (key, title, "module:function") in the order the review walks through them
-STEPS: tuple[tuple[str, str, str], ...] = (("tasks", "Tasks", "ecomtui.services.review_tasks:tasks_step"),)
+STEPS: tuple[tuple[str, str, str], ...] = (
+    ("budget", "Budget pacing", "ecomtui.services.review_budget:budget_step"),
+    ("tasks", "Tasks", "ecomtui.services.review_tasks:tasks_step"),
+)
 
 _WEEK = re.compile(r"^(\d{4})-W(\d{2})$", re.ASCII)
 

@@ -59,6 +59,11 @@ class BudgetTab(EcomTab):
         if self.panel is not None and self.panel.is_mounted:
             self.panel.activated()
 
+    def select_item(self, item_id: int) -> None:
+        """Show a channel (from the Dashboard): this month, its row selected."""
+        if self.panel is not None and self.panel.is_mounted:
+            self.panel.select_channel(item_id)
+
     def can_filter(self) -> bool:
         return self.panel is not None and self.panel.is_mounted and self.panel.can_filter()
 

@@ -391,6 +391,15 @@ class BudgetPanel(Vertical):
         self.month = calc.month_key(clock.today())
         self.load()
 
+    def select_channel(self, channel_id: int) -> None:
+        """This month with the channel's row selected (a link from the Dashboard)."""
+        key = f"c{channel_id}"
+        self.screen.set_focus(self._table)
+        if self.month == calc.month_key(clock.today()) and self._table.select_key(key):
+            return
+        self._select_after_load = key
+        self.action_this_month()
+
     def action_switch_view(self) -> None:
         self.narrow_view = NARROW_VIEWS[(NARROW_VIEWS.index(self.narrow_view) + 1) % len(NARROW_VIEWS)]
         self._apply_layout()

@@ -309,3 +309,25 @@ async def test_the_selected_channel_stays_selected_from_month_to_month(store):
         assert tab(app)._table.selected_key() == ppc
         await open_dialog(pilot, "b", PlanForm)
         assert app.screen.query_one("#amount", Input).value == "3000.00"
+
+
+async def test_the_dashboards_budget_block_opens_the_channel_on_the_budget_tab(store):
+    from textual.widgets import OptionList
+
+    app = EcomApp(db=str(store))
+    async with app.run_test(size=WIDE) as pilot:
+        await wait_until(pilot, lambda: all(t.loaded for t in app.tabs.values()), "tabs loaded")
+        assert app.current_tab is app.tabs["dashboard"]
+        await pilot.press("5", "right_square_bracket")  # look at December first
+        await wait_text(pilot, "No plan and no spending in December 2026")
+        await pilot.press("1")
+        await wait_text(pilot, "This month (2026-11) so far")
+        block = app.tabs["dashboard"].query_one("#dash-budget OptionList", OptionList)
+        block.focus()
+        await pilot.pause()
+        await pilot.press("enter")  # the first channel: PPC, on pace
+        await wait_until(pilot, lambda: app.current_tab is app.tabs["budget"], "the Budget tab")
+        await wait_text(pilot, "November 2026")
+        ppc = tab(app).view.report.channels[0].channel_id
+        await wait_until(pilot, lambda: tab(app)._table.selected_key() == f"c{ppc}", "PPC selected")
+        assert app.screen.focused is tab(app)._table
