@@ -1,9 +1,10 @@
-"""The demo store: a believable outdoor-gear shop written to its own SQLite file.
+"""The demo store: a believable outdoor-gear shop written to its own database.
 
 ``ecomtui demo`` calls :func:`write_demo`. The demo never touches the user's
 store: it writes ``--db PATH`` or ``<user data dir>/demo.db`` (never
-``$ECOMTUI_DB``), replaces that file only when it already is a demo store
-(setting ``demo_store`` = ``"1"``), and refuses any other existing store.
+``$ECOMTUI_DB``), or the PostgreSQL database of ``--db URL``; it replaces that
+store only when it already is a demo store (setting ``demo_store`` = ``"1"``),
+fills an empty file or database, and refuses any other existing store.
 
 Everything written is a deterministic function of ``(scale, seed, today)``:
 all randomness comes from :class:`random.Random` instances seeded from
@@ -14,12 +15,15 @@ adding a domain later does not change what the others write.
 The store is built in a hidden temporary file beside the target and moved into
 place when complete, so an interrupted run leaves the previous demo intact;
 the next run removes what a killed one left (``.demo.db.PID.writing``). A demo
-store that an app has open is not replaced unless ``confirm`` says so.
+store that an app has open is not replaced unless ``confirm`` says so. On
+PostgreSQL the demo is built in one transaction, which drops and recreates the
+tables (so ids start from 1 as in a new file): an interrupted run leaves the
+previous demo, and apps that have it open see the new one once it commits.
 
-One function per domain, called in order by :func:`_build`:
-``_settings``, ``_partners``, ``_tasks``. New domains (promotions, budget,
-KPIs...) add a ``_<domain>(session, demo)`` function and one line in
-``_build``; ids they need from earlier domains are in :class:`_Demo`.
+One function per domain, called in order by :func:`_fill`:
+``_settings``, ``_partners``, ``_tasks``, then each part in ``DEMO_PARTS``
+(new domains add theirs there, in a module of their own); ids they need from
+earlier domains are in :class:`_Demo`.
 """
 
 from __future__ import annotations
@@ -47,7 +51,7 @@ SCALES = ("small", "large")
 # Each domain adds its part of the demo store here: "module:function", called in this order with
 # (session, demo, say) after the settings, partners and tasks above are written. A part draws its
 # random numbers from demo.rng("its-domain"), so adding one changes nothing in the others.
-DEMO_PARTS: tuple[str, ...] = ("ecomtui.demo_parts.budget:build",)
+DEMO_PARTS: tuple[str, ...] = ("ecomtui.demo_parts.kpis:build", "ecomtui.demo_parts.budget:build")
 SMALL_TASKS = 120
 LARGE_TASKS = 20_000
 LARGE_MONTHS = 60  # five years of sprints, the last one being next month's
@@ -69,23 +73,27 @@ def write_demo(
     progress: TextIO | None = None,
     today: date | None = None,
     confirm: Callable[[Path], bool] | None = None,
-) -> Path:
-    """Write the demo store for ``scale`` and return the path of the file written.
+) -> Path | str:
+    """Write the demo store for ``scale``; returns the path of the file written, or the URL.
 
-    ``db`` is a SQLite file path (a URL is refused); None means
+    ``db`` is a SQLite file path or a PostgreSQL URL; None means
     ``<user data dir>/demo.db``. ``progress`` (a text stream) receives a few
     short lines. Raises :class:`InvalidInput` when the target cannot be used,
-    or when another program has it open and ``confirm(path)`` (if given) does
-    not return True.
+    or when another program has the file open and ``confirm(path)`` (if given)
+    does not return True.
     """
     from ecomtui import clock
 
     if scale not in SCALES:
         raise InvalidInput(f"demo: scale '{scale}' is not one of {', '.join(SCALES)}", "scale")
-    path = demo_path(db)
-    _check_target(path, confirm)
     today = today or clock.today()
     say = _reporter(progress)
+    server = _server_location(db)
+    if server is not None:
+        _build_on_server(server, scale=scale, seed=seed, today=today, say=say)
+        return server.url
+    path = demo_path(db)
+    _check_target(path, confirm)
     say(f"writing {scale} demo store to {path}...")
     _remove_stray_builds(path)
     tmp = _build_path(path, os.getpid())
@@ -106,12 +114,30 @@ def demo_path(db: str | None) -> Path:
     Deliberately ignores ``$ECOMTUI_DB``, which names the user's own store.
     """
     if db and "://" in db:
-        raise InvalidInput(
-            "demo: --db must be a SQLite file path, not a URL (the demo always writes its own file)", "db"
-        )
+        found = location.resolve(db)
+        if found.path is None:
+            raise InvalidInput("demo: --db must be a SQLite file path or a PostgreSQL URL", "db")
+        return found.path
     # looked up on the module at call time, so a sandboxed location applies here too
     path = Path(db).expanduser() if db else location.user_data_dir() / DEMO_FILE
     return path.absolute()
+
+
+def demo_location(db: str | None) -> DbLocation:
+    """The store the demo writes: the PostgreSQL database ``db`` names, else the demo's file."""
+    server = _server_location(db)
+    if server is not None:
+        return server
+    path = demo_path(db)
+    return DbLocation(url=f"sqlite:///{path}", path=path)
+
+
+def _server_location(db: str | None) -> DbLocation | None:
+    """The PostgreSQL database ``db`` names, or None for a file."""
+    if not db or "://" not in db:
+        return None
+    scheme = db.split("://", 1)[0].split("+", 1)[0]
+    return location.resolve(db) if scheme in ("postgresql", "postgres") else None
 
 
 def is_demo_store(path: Path) -> bool:
@@ -209,26 +235,65 @@ def _rng(seed: int, domain: str) -> random.Random:
 
 
 def _build(path: Path, *, scale: str, seed: int, today: date, say: Callable[[str], None]) -> None:
-    from sqlalchemy import select
-
     from ecomtui.db.engine import open_database
-    from ecomtui.db.models import Channel
 
     database = open_database(location=DbLocation(url=f"sqlite:///{path}", path=path))
     try:
-        demo = _Demo(seed=seed, scale=scale, today=today)
         with database.write() as session:
-            demo.channels = {name: cid for cid, name in session.execute(select(Channel.id, Channel.name))}
-            _settings(session, demo)
-            _partners(session, demo, say)
-            _tasks(session, demo, say)
-            for path_name in DEMO_PARTS:
-                module, _, function = path_name.partition(":")
-                getattr(importlib.import_module(module), function)(session, demo, say)
+            _fill(session, _Demo(seed=seed, scale=scale, today=today), say)
         with database.engine.connect() as conn:
             conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
     finally:
         database.dispose()
+
+
+def _build_on_server(where: DbLocation, *, scale: str, seed: int, today: date, say: Callable[[str], None]) -> None:
+    """Fill an empty PostgreSQL database, or replace the demo store it holds, in one transaction."""
+    from sqlmodel import Session
+
+    from ecomtui.db import schema
+    from ecomtui.db.engine import open_database
+
+    database = open_database(location=where, upgrade=False)
+    try:
+        with schema.schema_transaction(database) as conn:
+            _check_server_target(conn, where)
+            say(f"writing {scale} demo store to {where.describe()}...")
+            schema.recreate(database, conn)
+            with Session(bind=conn) as session:
+                _fill(session, _Demo(seed=seed, scale=scale, today=today), say)
+                session.flush()
+    finally:
+        database.dispose()
+
+
+def _check_server_target(conn, where: DbLocation) -> None:
+    """Refuse a database that holds anything but a demo store (an empty one may be used)."""
+    from sqlalchemy import inspect, text
+
+    tables = inspect(conn).get_table_names()
+    if not tables:
+        return
+    if "setting" in tables:
+        flag = conn.execute(text("SELECT value FROM setting WHERE key = :key"), {"key": DEMO_SETTING}).scalar()
+        if flag == "1":
+            return
+    raise InvalidInput(f"demo: {where.describe()} already holds a store that is not a demo; choose another --db", "db")
+
+
+def _fill(session, demo: _Demo, say: Callable[[str], None]) -> None:
+    """Write every domain of the demo store into a database at the head schema."""
+    from sqlalchemy import select
+
+    from ecomtui.db.models import Channel
+
+    demo.channels = {name: cid for cid, name in session.execute(select(Channel.id, Channel.name))}
+    _settings(session, demo)
+    _partners(session, demo, say)
+    _tasks(session, demo, say)
+    for path_name in DEMO_PARTS:
+        module, _, function = path_name.partition(":")
+        getattr(importlib.import_module(module), function)(session, demo, say)
 
 
 # ---- dates ----------------------------------------------------------------------

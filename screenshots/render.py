@@ -24,6 +24,9 @@ EXTRA_SHOTS = [
     ("tasks-filter-120x40.svg", (120, 40), ["2", "slash", *"brief"]),
     ("task-dialog-80x24.svg", (80, 24), ["2", "right", "e"]),
     ("help-120x40.svg", (120, 40), ["question_mark"]),
+    ("help-legend-80x24.svg", (80, 24), ["question_mark", "end"]),
+    ("kpis-chart-120x40.svg", (120, 40), ["6", "enter"]),
+    ("kpis-goal-80x24.svg", (80, 24), ["6", "right", "right", "g"]),
     ("budget-expenses-80x24.svg", (80, 24), ["5", "slash", *"retainer"]),
     ("expense-dialog-80x24.svg", (80, 24), ["5", "n"]),
 ]

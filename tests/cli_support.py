@@ -1,11 +1,18 @@
-"""Helpers for the command-line tests: what one error line looks like, and running a real process."""
+"""Helpers for the command-line tests: what a script reads back, and how an error must look."""
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 
 HANG_GUARD = 120  # seconds; only stops a hung run, never asserted on
+
+
+def tasks_in(cli, db) -> list[dict]:
+    code, out, err = cli("task", "list", "--json", "--db", db)
+    assert (code, err) == (0, "")
+    return json.loads(out)
 
 
 def one_line_error(err: str) -> str:
@@ -16,7 +23,7 @@ def one_line_error(err: str) -> str:
     return lines[0]
 
 
-def subprocess_cli(*args, cwd):
+def subprocess_cli(*args, cwd, stdin=None):
     return subprocess.run(
         [sys.executable, "-m", "ecomtui", *args],
         capture_output=True,
@@ -24,4 +31,5 @@ def subprocess_cli(*args, cwd):
         encoding="utf-8",
         timeout=HANG_GUARD,
         cwd=cwd,
+        stdin=stdin,
     )

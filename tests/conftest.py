@@ -13,7 +13,8 @@ yet) runs once per backend, ``[sqlite]`` and ``[postgresql]``; each PostgreSQL
 run gets a database of its own, dropped afterwards. The server comes from
 ``ECOMTUI_TEST_PG_URL`` or is started for the session (see ``pg_server.py``).
 Without one the PostgreSQL runs are skipped, except in CI (``CI`` set), where
-they fail. ``sqlite_database`` is for tests of SQLite's own behaviour.
+they fail. ``sqlite_database`` is for tests of SQLite's own behaviour,
+``empty_pg_url`` for tests of PostgreSQL alone.
 
 Also here: ``cli`` (the command line in-process) and ``other_user`` (ecomtui
 run as a user that file modes apply to: root ignores them, so a read-only
@@ -140,16 +141,19 @@ def backend(request) -> str:
     return request.param
 
 
-def _new_store(request, tmp_path: Path, *, migrated: bool):
-    if request.getfixturevalue("backend") == "sqlite":
-        yield str(tmp_path / "t.db")
-        return
-    server = request.getfixturevalue("pg_server")
+def _pg_database(server: Server, *, migrated: bool):
     url = server.create_migrated() if migrated else server.create()
     try:
         yield url
     finally:
         server.drop(url)
+
+
+def _new_store(request, tmp_path: Path, *, migrated: bool):
+    if request.getfixturevalue("backend") == "sqlite":
+        yield str(tmp_path / "t.db")
+    else:
+        yield from _pg_database(request.getfixturevalue("pg_server"), migrated=migrated)
 
 
 @pytest.fixture
@@ -166,6 +170,12 @@ def db_url(request, tmp_path: Path, backend: str) -> str:
 def empty_db_url(request, tmp_path: Path, backend: str) -> str:
     """``--db`` for a store nobody opened yet: a SQLite path that does not exist, or an empty PostgreSQL database."""
     yield from _new_store(request, tmp_path, migrated=False)
+
+
+@pytest.fixture
+def empty_pg_url(pg_server: Server) -> str:
+    """An empty PostgreSQL database, for a test about PostgreSQL alone."""
+    yield from _pg_database(pg_server, migrated=False)
 
 
 @pytest.fixture

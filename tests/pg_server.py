@@ -6,8 +6,10 @@ Without it, :class:`Cluster` starts a throwaway cluster from the PostgreSQL
 binaries on this machine (Debian: ``/usr/lib/postgresql/*/bin``) in a temporary
 folder, on a free local port, as the ``postgres`` user when run as root, with
 durability off (it lives for one test session), and removes it afterwards.
-``ECOMTUI_TEST_PG_DIR`` names the folder to use instead of a new one: CI sets
-it so that its own exit trap can stop a cluster a killed test run left behind::
+However the test run ends (even killed), a watchdog process of its own stops
+and removes the cluster once the test process is gone. ``ECOMTUI_TEST_PG_DIR``
+names the folder to use instead of a new one: CI sets it so that its own exit
+trap can stop a cluster there too::
 
     python tests/pg_server.py stop DIR
 
@@ -25,6 +27,7 @@ import socket
 import subprocess
 import sys
 import tempfile
+import time
 from pathlib import Path
 
 URL_VAR = "ECOMTUI_TEST_PG_URL"
@@ -177,6 +180,7 @@ def start_server() -> tuple[Server, Cluster | None]:
         )
     given = os.environ.get(DIR_VAR)
     cluster = Cluster(Path(given) if given else Path(tempfile.mkdtemp(prefix="ecomtui-pg-")), bin_dir)
+    _start_watchdog(cluster.root)
     try:
         return Server(cluster.start()), cluster
     except BaseException:
@@ -184,7 +188,32 @@ def start_server() -> tuple[Server, Cluster | None]:
         raise
 
 
+_watchdogs: list[subprocess.Popen] = []  # kept, so they are not collected while running
+
+
+def _start_watchdog(root: Path) -> None:
+    """A process in a session of its own that removes the cluster in ``root`` when this process ends."""
+    command = [sys.executable, __file__, "watch", str(root), str(os.getpid())]
+    streams = {"stdin": subprocess.DEVNULL, "stdout": subprocess.DEVNULL, "stderr": subprocess.DEVNULL}
+    _watchdogs.append(subprocess.Popen(command, start_new_session=True, **streams))
+
+
+def watch(root: Path, pid: int) -> None:
+    """Wait until process ``pid`` has ended, then stop and remove the cluster in ``root`` if still there."""
+    while root.exists():
+        try:
+            os.kill(pid, 0)
+        except ProcessLookupError:
+            break
+        time.sleep(0.5)
+    if root.exists():
+        Cluster(root, find_bin_dir()).remove()
+
+
 if __name__ == "__main__":
-    if len(sys.argv) != 3 or sys.argv[1] != "stop":
+    if len(sys.argv) == 3 and sys.argv[1] == "stop":
+        Cluster(Path(sys.argv[2]), find_bin_dir()).stop()
+    elif len(sys.argv) == 4 and sys.argv[1] == "watch":
+        watch(Path(sys.argv[2]), int(sys.argv[3]))
+    else:
         sys.exit("usage: python tests/pg_server.py stop DIR")
-    Cluster(Path(sys.argv[2]), find_bin_dir()).stop()

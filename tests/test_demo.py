@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import json
 import sqlite3
 import subprocess
 import sys
@@ -219,11 +220,17 @@ def test_rewriting_a_demo_replaces_it(tmp_path):
     assert sorted(p.name for p in tmp_path.iterdir()) == ["demo.db", "fresh.db"], "no temporary files left"
 
 
-def test_refuses_a_url(tmp_path):
+def test_refuses_a_url_that_is_neither_sqlite_nor_postgresql(tmp_path):
     with pytest.raises(InvalidInput) as err:
-        write_demo("postgresql+psycopg://me:secret@db/shop", today=TODAY)
+        write_demo("mysql://me:secret@db/shop", today=TODAY)
     assert err.value.message.startswith("demo:")
     assert "secret" not in err.value.message
+
+
+def test_a_sqlite_url_names_the_file(tmp_path):
+    path = tmp_path / "by-url.db"
+    assert write_demo(f"sqlite:///{path}", today=TODAY) == path
+    assert is_demo_store(path)
 
 
 def test_default_location_is_the_demo_file_not_ecomtui_db(tmp_path, monkeypatch):
@@ -376,3 +383,85 @@ def test_cli_demo_asks_at_a_terminal_before_replacing_an_open_demo_store(demo_op
     monkeypatch.setattr(sys, "stdin", _Terminal("y\n"))
     assert main(["demo", "--no-open", "--seed", "2", "--db", str(path)]) == 0
     assert _task_rows(path) != before
+
+
+# ---- PostgreSQL -----------------------------------------------------------------
+
+STORE_TABLES = ("channel", "partner", "partner_service", "contact", "setting", "task")
+
+
+def _store(target: str) -> dict[str, list[tuple]]:
+    """Every row of the demo's tables, read alike from a file or a server (timestamps in UTC)."""
+    from sqlalchemy import select
+    from sqlmodel import SQLModel
+
+    database = open_database(target)
+    try:
+        with database.connect() as conn:
+            tables = {name: SQLModel.metadata.tables[name] for name in STORE_TABLES}
+            return {
+                name: [tuple(row) for row in conn.execute(select(table).order_by(*table.primary_key.columns))]
+                for name, table in tables.items()
+            }
+    finally:
+        database.dispose()
+
+
+def test_postgresql_gets_the_same_store_as_a_file(tmp_path, empty_pg_url):
+    out = io.StringIO()
+    assert write_demo(empty_pg_url, seed=5, today=TODAY, progress=out) == empty_pg_url
+    assert any("120 tasks" in line for line in out.getvalue().splitlines())
+    in_file = _store(str(write_demo(str(tmp_path / "file.db"), seed=5, today=TODAY)))
+    assert _store(empty_pg_url) == in_file
+    assert len(in_file["task"]) == 120
+
+
+def test_rewriting_a_postgresql_demo_replaces_it_and_new_ids_follow(tmp_path, empty_pg_url, cli):
+    write_demo(empty_pg_url, seed=1, today=TODAY)
+    write_demo(empty_pg_url, seed=2, today=TODAY)
+    assert _store(empty_pg_url) == _store(str(write_demo(str(tmp_path / "fresh.db"), seed=2, today=TODAY)))
+    code, out, err = cli("task", "add", "my own", "--channel", "seo", "--db", empty_pg_url)
+    assert (code, err) == (0, "")
+    assert out.startswith("added task 121:")
+
+
+def test_refuses_a_postgresql_store_that_is_not_a_demo(empty_pg_url, cli):
+    assert cli("task", "add", "Plan Black Friday", "--db", empty_pg_url)[0] == 0
+    before = _store(empty_pg_url)
+    with pytest.raises(InvalidInput) as err:
+        write_demo(empty_pg_url, today=TODAY)
+    assert "not a demo" in err.value.message
+    assert _store(empty_pg_url) == before
+
+
+def test_refuses_a_postgresql_database_holding_other_tables(empty_pg_url):
+    from sqlalchemy import create_engine, inspect
+
+    engine = create_engine(empty_pg_url)
+    try:
+        with engine.begin() as conn:
+            conn.exec_driver_sql("CREATE TABLE customers (id INTEGER PRIMARY KEY)")
+        with pytest.raises(InvalidInput, match="not a demo"):
+            write_demo(empty_pg_url, today=TODAY)
+        with engine.connect() as conn:
+            assert inspect(conn).get_table_names() == ["customers"]
+    finally:
+        engine.dispose()
+
+
+def test_cli_demo_on_postgresql_no_open(empty_pg_url, cli):
+    code, out, err = cli("demo", "--no-open", "--db", empty_pg_url)
+    assert code == 0
+    assert out == f"demo store written to {empty_pg_url}\n"
+    assert "120 tasks" in err
+    code, out, _ = cli("task", "list", "--json", "--db", empty_pg_url)
+    assert code == 0 and len(json.loads(out)) == 120
+
+
+def test_cli_demo_on_an_unreachable_server_is_one_line(cli):
+    code, out, err = cli("demo", "--no-open", "--db", "postgresql://me:s3cret@127.0.0.1:1/shop")
+    assert code == 1
+    assert out == ""
+    assert err.count("\n") == 1
+    assert err.startswith("ecomtui: error: cannot connect to postgresql://me:***@127.0.0.1:1/shop: ")
+    assert "s3cret" not in err and "Error" not in err

@@ -32,9 +32,23 @@ def test_the_last_twelve_months_and_this_one_have_plans_and_spending(demo):
     assert months[0] == "2025-11" and months[-1] == "2026-11" and len(months) == 13
     spent = [m for (m,) in rows(demo, "SELECT DISTINCT substr(day, 1, 7) FROM expense ORDER BY 1")]
     assert spent == months
-    assert rows(demo, "SELECT max(day) FROM expense WHERE source != 'retainer'") == [("2026-11-23",)]
     sources = dict(rows(demo, "SELECT source, count(*) FROM expense GROUP BY source"))
     assert set(sources) == {"google_ads", "meta_ads", "retainer", "manual"}
+
+
+def test_ad_spend_is_the_kpi_figures_booked_as_the_ads_importer_would(demo):
+    expenses = rows(
+        demo,
+        "SELECT source, day, amount_minor FROM expense WHERE source IN ('google_ads', 'meta_ads') ORDER BY 1, 2",
+    )
+    facts = rows(
+        demo,
+        "SELECT source, day, value_micros / 10000 FROM kpi_fact WHERE metric = 'ad_spend' AND day >= '2025-11-01'"
+        " ORDER BY 1, 2",
+    )
+    assert expenses == facts and expenses[-1][1] == "2026-11-22"  # the ad figures end yesterday
+    keys = rows(demo, "SELECT import_key FROM expense WHERE source = 'google_ads' ORDER BY day DESC LIMIT 1")
+    assert keys == [("google_ads:2026-11-22",)]
 
 
 def test_retainers_of_the_agencies_under_contract_are_booked_once_a_month(demo):

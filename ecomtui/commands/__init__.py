@@ -12,7 +12,9 @@ To add a domain: write ``commands/<domain>.py`` and add it to ``DOMAINS``.
 DOMAINS = (
     "ecomtui.commands.store",
     "ecomtui.commands.tasks",
+    "ecomtui.commands.kpis",
     "ecomtui.commands.review",
+    "ecomtui.commands.channels",
     "ecomtui.commands.budget",
     "ecomtui.commands.exports",
 )

@@ -34,6 +34,20 @@ def add_group(sub, name: str, help: str, dest: str):
     return parser.add_subparsers(dest=dest, metavar="ACTION", required=True, parser_class=Parser)
 
 
+def shared_group(sub, name: str, help: str, dest: str):
+    """The actions of a command several domains add to (``import``): made by the first, found by the next."""
+    parser = sub.choices.get(name)
+    if parser is None:
+        parser = sub.add_parser(name, help=help)
+        parser.shared_actions = parser.add_subparsers(dest=dest, metavar="KIND", required=True, parser_class=Parser)
+    return parser.shared_actions
+
+
+def open_existing_db(db: str | None):
+    """Open the chosen database for a command that only reads: a missing file is an error, never created."""
+    return open_db(db, must_exist=True)
+
+
 def open_db(db: str | None, *, must_exist: bool = False):
     """Open (creating or upgrading as needed) the chosen database; says so when it upgraded.
 

@@ -11,7 +11,7 @@ def register(sub) -> None:
     info = sub.add_parser("info", help="versions, database location, schema revision")
     info.set_defaults(handler=info_command)
 
-    demo = sub.add_parser("demo", help="write a realistic demo store (its own file) and open it")
+    demo = sub.add_parser("demo", help="write a realistic demo store (its own file or an empty database) and open it")
     demo.add_argument("--scale", choices=("small", "large"), default="small")
     demo.add_argument("--seed", type=int, default=7, help="random seed (same seed, same store)")
     demo.add_argument("--no-open", action="store_true", help="write the demo database without opening the app")
@@ -79,22 +79,21 @@ def info_command(args) -> int:
 
 def demo_command(args) -> int:
     from ecomtui.db.errors import PlainError, explain
-    from ecomtui.db.location import DbLocation
-    from ecomtui.demo import demo_path, write_demo
+    from ecomtui.db.location import redact_url
+    from ecomtui.demo import demo_location, write_demo
 
     try:
-        path = write_demo(args.db, scale=args.scale, seed=args.seed, progress=sys.stderr, confirm=_confirm_replace)
+        target = write_demo(args.db, scale=args.scale, seed=args.seed, progress=sys.stderr, confirm=_confirm_replace)
     except PlainError:
         raise
-    except Exception as exc:  # explained about the demo's own file, not the user's store
-        path = demo_path(args.db)
-        raise CliError(explain(exc, DbLocation(url=f"sqlite:///{path}", path=path))) from None
+    except Exception as exc:  # explained about the demo's own store, not the user's
+        raise CliError(explain(exc, demo_location(args.db))) from None
     if args.no_open:
         from ecomtui.text import visible
 
-        print(f"demo store written to {visible(str(path))}")
+        print(f"demo store written to {visible(redact_url(str(target)))}")
         return 0
-    return open_app(str(path))
+    return open_app(str(target))
 
 
 def _confirm_replace(path) -> bool:

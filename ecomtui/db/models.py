@@ -1,8 +1,9 @@
 """SQLModel tables for the whole product.
 
 Money is stored as integer minor units (``*_minor``, cents for EUR) and KPI
-values as integer millionths (``value_micros``) so sums stay exact in SQL on
-SQLite and PostgreSQL alike. Dates are ``date`` columns, months and sprints are
+values as integer millionths (``*_micros``, 64-bit: PostgreSQL's 32-bit
+integer would stop at 2,147.48) so sums stay exact in SQL on SQLite and
+PostgreSQL alike. Dates are ``date`` columns, months and sprints are
 ``YYYY-MM`` keys, weeks ``YYYY-Www``.
 """
 
@@ -11,7 +12,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Optional
 
-from sqlalchemy import Column, Index, Text, UniqueConstraint
+from sqlalchemy import BigInteger, Column, Index, Text, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
 from ecomtui.vocabulary import (  # noqa: F401  (re-exported for convenience)
@@ -33,13 +34,18 @@ class Setting(SQLModel, table=True):
 
 
 class Channel(SQLModel, table=True):
-    """A marketing channel; seeded, users can add their own."""
+    """A marketing channel; seeded, users can add, rename, reorder, colour and retire their own.
+
+    A retired channel stays on the items that use it but is not offered for new ones.
+    """
 
     __tablename__ = "channel"
     id: Optional[int] = Field(default=None, primary_key=True)
     version: int = Field(default=1, sa_column_kwargs={"server_default": "1"})  # conflict-safe edits
     name: str = Field(max_length=80, unique=True)
     position: int = Field(default=0)
+    colour: str = Field(default="#8c8c8c", max_length=7)
+    retired: bool = Field(default=False)
 
 
 class Partner(SQLModel, table=True):
@@ -193,11 +199,11 @@ class KpiFact(SQLModel, table=True):
     day: date = Field(index=True)
     metric: str = Field(max_length=40)
     source: str = Field(max_length=40)
-    value_micros: int
+    value_micros: int = Field(sa_type=BigInteger)
 
 
 class Goal(SQLModel, table=True):
-    """A monthly goal for a metric."""
+    """A monthly goal for a metric: reach at least (revenue) or stay at most (CAC) the target."""
 
     __tablename__ = "goal"
     __table_args__ = (UniqueConstraint("month", "metric"),)
@@ -205,7 +211,35 @@ class Goal(SQLModel, table=True):
     version: int = Field(default=1, sa_column_kwargs={"server_default": "1"})  # conflict-safe edits
     month: str = Field(max_length=7)
     metric: str = Field(max_length=40)
-    target_micros: int
+    target_micros: int = Field(sa_type=BigInteger)
+    direction: str = Field(default="at_least", max_length=10, sa_column_kwargs={"server_default": "at_least"})
+
+
+class ShopOrder(SQLModel, table=True):
+    """One order from a shop's orders export, kept so daily shop KPIs come from every import together.
+
+    Overlapping exports, a later export with a refund or a cancellation, and an
+    older export imported last all give the same figures: the daily revenue,
+    orders and new / returning customers are recomputed from these rows. The
+    customer is a hash of the lower-cased e-mail ('' without one): the store
+    never keeps its customers' addresses.
+    """
+
+    __tablename__ = "shop_order"
+    # No index beyond the key: an import reads every order of its source once,
+    # and a million-order store still takes its orders in a few seconds.
+    __table_args__ = (UniqueConstraint("source", "name"),)
+    id: Optional[int] = Field(default=None, primary_key=True)
+    source: str = Field(max_length=40)
+    name: str = Field(max_length=64)
+    day: date
+    customer: str = Field(default="", max_length=64)
+    total_micros: int = Field(sa_type=BigInteger)
+    refunded_micros: int = Field(default=0, sa_type=BigInteger)
+    subtotal_micros: int = Field(default=0, sa_type=BigInteger)
+    discount_micros: int = Field(default=0, sa_type=BigInteger)
+    cancelled: bool = False
+    pending: bool = False
 
 
 class WeeklyReview(SQLModel, table=True):

@@ -44,11 +44,6 @@ def current_revision(database: Database) -> str | None:
         return _revision(conn)
 
 
-def _table_names(database: Database) -> list[str]:
-    with database.engine.connect() as conn:
-        return inspect(conn).get_table_names()
-
-
 def alembic_config(database: Database):
     """An Alembic config pointing at our migrations and this database."""
     from alembic.config import Config
@@ -60,8 +55,8 @@ def alembic_config(database: Database):
 
 
 @contextmanager
-def _schema_lock(database: Database) -> Iterator[Connection]:
-    """One write transaction that no other program can enter until it ends."""
+def schema_transaction(database: Database) -> Iterator[Connection]:
+    """One write transaction for schema changes, which no other program can enter until it ends."""
     with database.transaction() as conn:  # BEGIN IMMEDIATE on SQLite
         if conn.dialect.name == "postgresql":
             conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": SCHEMA_LOCK_KEY})
@@ -81,8 +76,23 @@ def _migrate(database: Database, conn: Connection, revision: str) -> None:
 
 def upgrade(database: Database, revision: str = "head") -> None:
     """Run migrations up to ``revision``."""
-    with _schema_lock(database) as conn:
+    with schema_transaction(database) as conn:
         _migrate(database, conn, revision)
+
+
+def recreate(database: Database, conn: Connection) -> None:
+    """Drop every ecomtui table and create the head schema afresh, inside ``conn``'s transaction.
+
+    For PostgreSQL, whose DDL is transactional: until the transaction commits,
+    everybody else still sees the old store. Ids start again from 1.
+    """
+    from sqlmodel import SQLModel
+
+    from ecomtui.db import models  # noqa: F401  (registers the tables)
+
+    SQLModel.metadata.drop_all(conn)
+    conn.execute(text("DROP TABLE IF EXISTS alembic_version"))
+    _migrate(database, conn, "head")
 
 
 def known_revisions() -> set[str]:
@@ -97,11 +107,15 @@ def schema_state(database: Database) -> tuple[str, str | None]:
     upgrade is due), ``newer`` (written by a newer ecomtui), ``foreign``
     (tables, but not ecomtui's), ``empty`` (a new, empty file).
     """
-    revision = current_revision(database)
+    with database.engine.connect() as conn:
+        # Tables first, then the revision: a schema another program creates meanwhile
+        # appears all at once, so tables without a revision are never a half-made one.
+        tables = inspect(conn).get_table_names()
+        revision = _revision(conn) if "alembic_version" in tables else None
     if revision == HEAD_REVISION:
         return "current", revision
     if revision is None:
-        return ("foreign" if _table_names(database) else "empty"), None
+        return ("foreign" if tables else "empty"), None
     if revision not in known_revisions():
         return "newer", revision
     return "due", revision
@@ -134,7 +148,7 @@ def ensure_schema(database: Database) -> Path | None:
         raise DatabaseError(read_only(where, database.read_only_reason, needs))
     backup = None
     try:
-        with _schema_lock(database) as conn:
+        with schema_transaction(database) as conn:
             # decided again under the lock: another program may have just created or upgraded it
             revision = _revision(conn)
             if revision == HEAD_REVISION:

@@ -9,7 +9,7 @@ connection or an ORM session alike.
 
 from __future__ import annotations
 
-from sqlalchemy import Boolean, Date, Integer, String, Text, column, table
+from sqlalchemy import BigInteger, Boolean, Date, Integer, String, Text, column, table
 
 from ecomtui.db.types import UTCDateTime
 
@@ -38,6 +38,8 @@ channel = table(
     column("version", Integer()),
     column("name", String(80)),
     column("position", Integer()),
+    column("colour", String(7)),
+    column("retired", Boolean()),
 )
 
 contact = table(
@@ -71,7 +73,8 @@ goal = table(
     column("version", Integer()),
     column("month", String(7)),
     column("metric", String(40)),
-    column("target_micros", Integer()),
+    column("target_micros", BigInteger()),
+    column("direction", String(10)),
 )
 
 import_batch = table(
@@ -103,7 +106,7 @@ kpi_fact = table(
     column("day", Date()),
     column("metric", String(40)),
     column("source", String(40)),
-    column("value_micros", Integer()),
+    column("value_micros", BigInteger()),
 )
 
 partner = table(
@@ -151,6 +154,21 @@ setting = table(
     "setting",
     column("key", String(64)),
     column("value", String()),
+)
+
+shop_order = table(
+    "shop_order",
+    column("id", Integer()),
+    column("source", String(40)),
+    column("name", String(64)),
+    column("day", Date()),
+    column("customer", String(64)),
+    column("total_micros", BigInteger()),
+    column("refunded_micros", BigInteger()),
+    column("subtotal_micros", BigInteger()),
+    column("discount_micros", BigInteger()),
+    column("cancelled", Boolean()),
+    column("pending", Boolean()),
 )
 
 task = table(

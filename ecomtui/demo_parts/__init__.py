@@ -1,1 +1,1 @@
-"""The demo store's parts, one module per domain; each has ``build(session, demo, say)`` (see demo.DEMO_PARTS)."""
+"""The demo store's parts, one module per domain (see ``ecomtui.demo.DEMO_PARTS``)."""

@@ -4,7 +4,9 @@ Covers the last twelve months and the current one (five years on the large
 scale). Plans follow the outdoor-gear season (Black Friday and Christmas cost
 the most); the agencies' retainers are booked with the app's own action
 (``services.budget.book_retainers``), Google Ads and Meta Ads spend comes in
-daily rows keyed like the ads importer's (``google_ads:<day>``), and one-off
+daily rows keyed like the ads importer's (``google_ads:<day>``) from the KPI
+demo's ad spend (so the KPIs and the budget agree; generated when the store
+has no ad figures), and one-off
 costs (tools, photo shoots, creator fees) are entered by hand. This month,
 Paid Social runs well over pace ahead of Black Friday and PPC a little fast.
 """
@@ -75,6 +77,7 @@ def build(session, demo, say: Callable[[str], None]) -> None:
     say(f"writing the budget of {len(months)} months...")
     promotions = session.execute(select(tables.promotion.c.id, tables.promotion.c.start, tables.promotion.c.end)).all()
     names = {channel_id: name for name, channel_id in demo.channels.items()}
+    platform_spend = _platform_spend(session)
     plans, expenses = [], []
     for month in months:
         retainers: dict[str, int] = {}  # EUR a month by channel name, included in its plan
@@ -87,20 +90,30 @@ def build(session, demo, say: Callable[[str], None]) -> None:
             if channel_id is None:
                 continue
             first = date(int(month[:4]), int(month[5:7]), 1)
-            planned = _round(spend * _SEASON[first.month] * rng.uniform(0.95, 1.05)) + retainers.get(name, 0)
-            plans.append({"month": month, "channel_id": channel_id, "planned_minor": planned * 100})
-            variable = planned - retainers.get(name, 0)
+            days = _days(first, demo.today)
             if month == this_month:
                 pace = _THIS_MONTH_PACE.get(name, rng.uniform(0.88, 1.02))
             else:
                 pace = rng.uniform(0.86, 1.04) if rng.random() > 0.12 else rng.uniform(1.05, 1.12)
-            days = _days(first, demo.today)
-            if source:
-                expenses += _ad_spend(rng, channel_id, source, variable, pace, first, days)
+            imported = [(day, platform_spend[(source, day)]) for day in days if (source, day) in platform_spend]
+            if imported:  # the KPI demo's daily ad spend, booked as the ads importer would
+                month_days = calendar.monthrange(first.year, first.month)[1]
+                running = sum(minor for _, minor in imported) / 100 * month_days / len(imported)
+                variable = _round(running / pace)
+                expenses += [_ad_row(channel_id, source, day, minor) for day, minor in imported]
             else:
-                expenses += _one_offs(rng, channel_id, one_offs, variable, pace, first, days, demo, promotions)
-    session.execute(insert(tables.budget_line), plans)
-    session.execute(insert(tables.expense), expenses)
+                variable = _round(spend * _SEASON[first.month] * rng.uniform(0.95, 1.05))
+                if source:
+                    expenses += _ad_spend(rng, channel_id, source, variable, pace, first, days)
+                else:
+                    expenses += _one_offs(rng, channel_id, one_offs, variable, pace, first, days, demo, promotions)
+            planned = variable + retainers.get(name, 0)
+            plans.append({"month": month, "channel_id": channel_id, "planned_minor": planned * 100})
+    from ecomtui.db.models import BudgetLine, Expense
+
+    # the models' tables, not the light ones: bulk inserts need full Table objects on PostgreSQL
+    session.execute(insert(BudgetLine.__table__), plans)
+    session.execute(insert(Expense.__table__), expenses)
     for month in months:
         book_retainers(session, month)
     session.flush()
@@ -116,27 +129,39 @@ def _days(first: date, today: date) -> list[date]:
     return [first + timedelta(days=i) for i in range((min(last, today) - first).days + 1)] if first <= today else []
 
 
+def _platform_spend(session) -> dict[tuple[str, date], int]:
+    """The KPI demo's daily ad spend per platform, in cents (empty without it)."""
+    fact = tables.kpi_fact
+    rows = session.execute(
+        select(fact.c.source, fact.c.day, fact.c.value_micros).where(
+            fact.c.metric == "ad_spend", fact.c.source.in_(("google_ads", "meta_ads"))
+        )
+    )
+    return {(source, day): round(micros / 10_000) for source, day, micros in rows}
+
+
+def _ad_row(channel_id: int, source: str, day: date, minor: int) -> dict:
+    return {
+        "day": day,
+        "amount_minor": minor,
+        "channel_id": channel_id,
+        "partner_id": None,
+        "promotion_id": None,
+        "note": "",
+        "source": source,
+        "import_key": f"{source}:{day.isoformat()}",
+    }
+
+
 def _ad_spend(rng: random.Random, channel_id, source, planned, pace, first, days) -> list[dict]:
-    """Daily platform spend: weekends and the Black Friday week weigh more."""
+    """Daily platform spend when the store has no ad figures: weekends weigh more."""
     if not days:
         return []
     month_days = calendar.monthrange(first.year, first.month)[1]
     target = planned * pace * len(days) / month_days
     weights = [(1.25 if d.weekday() >= 5 else 1.0) * rng.uniform(0.7, 1.3) for d in days]
     scale = target / sum(weights)
-    return [
-        {
-            "day": day,
-            "amount_minor": int(weight * scale * 100),
-            "channel_id": channel_id,
-            "partner_id": None,
-            "promotion_id": None,
-            "note": "",
-            "source": source,
-            "import_key": f"{source}:{day.isoformat()}",
-        }
-        for day, weight in zip(days, weights)
-    ]
+    return [_ad_row(channel_id, source, day, int(weight * scale * 100)) for day, weight in zip(days, weights)]
 
 
 def _one_offs(rng, channel_id, one_offs, planned, pace, first, days, demo, promotions) -> list[dict]:

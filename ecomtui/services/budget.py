@@ -226,7 +226,7 @@ def retainers_due(conn, month: str) -> list[RetainerDue]:
     the first channel (in display order) among its services, else "Other".
     """
     clock = calc.month_clock(month, date.min)
-    channels = [(c.id, c.name) for c in all_channels(conn)]
+    channels = [(c.id, c.name) for c in all_channels(conn) if not c.retired]
     services: dict[int, list[str]] = {}
     for partner_id, service in conn.execute(select(partner_service.c.partner_id, partner_service.c.service)):
         services.setdefault(partner_id, []).append(service)

@@ -15,37 +15,10 @@ from sqlalchemy import select
 
 from ecomtui.db.tables import budget_line, channel, expense, partner, promotion
 from ecomtui.services import budget_calc as calc
+from ecomtui.services.channel_colours import ChannelInfo
 from ecomtui.services.currency import minor_digits, store_currency
-from ecomtui.services.lookups import owner_names
+from ecomtui.services.lookups import channel_rows, owner_names
 from ecomtui.services.money import from_minor_units, quantum
-
-# Placeholder until channels carry their own colour (being added on another branch): the same
-# palette, in the same order, that the seeded channels will get. The one place to replace.
-_PALETTE = (
-    "#4c8eda",
-    "#f28e2b",
-    "#b07aa1",
-    "#2ba8a0",
-    "#e377c2",
-    "#59a14f",
-    "#b0793a",
-    "#d4a72c",
-    "#e15759",
-    "#8c8c8c",
-    "#17becf",
-    "#9daf3a",
-)
-
-
-def channel_colour(position: int) -> str:
-    return _PALETTE[position % len(_PALETTE)]
-
-
-@dataclass(frozen=True)
-class ChannelRow:
-    id: int
-    name: str
-    colour: str
 
 
 @dataclass(frozen=True)
@@ -96,13 +69,13 @@ class BudgetView:
     currency: str
     digits: int
     report: calc.MonthBudget
-    channels: list[ChannelRow]
+    channels: list[ChannelInfo]
     plans: dict[int, PlanLine]
     expenses: list[ExpenseRow]  # the month's, newest first
     partners: list[tuple[int, str]] = field(default_factory=list)
     promotions: list[tuple[int, str]] = field(default_factory=list)
 
-    def channel(self, channel_id: int) -> ChannelRow | None:
+    def channel(self, channel_id: int) -> ChannelInfo | None:
         return next((c for c in self.channels if c.id == channel_id), None)
 
     def cumulative(self) -> list[Decimal]:
@@ -117,12 +90,9 @@ def currency_digits(conn) -> tuple[str, int]:
     return currency, minor_digits(currency)
 
 
-def all_channels(conn) -> list[ChannelRow]:
-    """Every channel in display order, with its colour."""
-    rows = conn.execute(
-        select(channel.c.id, channel.c.name, channel.c.position).order_by(channel.c.position, channel.c.name)
-    )
-    return [ChannelRow(r[0], r[1], channel_colour(index)) for index, r in enumerate(rows)]
+def all_channels(conn) -> list[ChannelInfo]:
+    """Every channel in display order, with its colour; retired ones too (their past spending shows)."""
+    return channel_rows(conn)
 
 
 def plan_lines(conn, month: str, digits: int) -> dict[int, PlanLine]:
@@ -190,7 +160,7 @@ def promotion_names(conn) -> list[tuple[int, str]]:
     return [(r[0], r[1]) for r in rows]
 
 
-def month_report(conn, month: str, as_of: date) -> tuple[calc.MonthBudget, list[ChannelRow], str]:
+def month_report(conn, month: str, as_of: date) -> tuple[calc.MonthBudget, list[ChannelInfo], str]:
     """The month's budget as of a day, with the channels (for names) and the store currency."""
     view = load_month(conn, month, as_of, with_choices=False)
     return view.report, view.channels, view.currency
@@ -235,7 +205,7 @@ def figures_json(name: str, figures: calc.Figures) -> dict:
     }
 
 
-def month_json(report: calc.MonthBudget, channels: list[ChannelRow], currency: str) -> dict:
+def month_json(report: calc.MonthBudget, channels: list[ChannelInfo], currency: str) -> dict:
     """``budget show --json`` as PRODUCT.md describes it (pacing to two places, n/a as null)."""
     names = {c.id: c.name for c in channels}
     return {

@@ -14,6 +14,7 @@ from ecomtui.services.report import Section
 
 # "module:function" in the order the blocks are shown
 BLOCKS: tuple[str, ...] = (
+    "ecomtui.services.review_kpis:kpis_block",
     "ecomtui.services.dashboard:tasks_block",
     "ecomtui.services.review_budget:budget_block",
 )

@@ -73,11 +73,11 @@ def budget_step(conn, p) -> Section:
     """The review's budget step: the month the week ends in, as of the review's day."""
     month = month_key(p.end)
     table, summary = month_table(conn, month, p.as_of, f"Budget {month} as of {p.as_of.isoformat()}")
-    return Section("budget", "Budget pacing", [table], summary + NOTES)
+    return Section("budget", "Budget pacing", [table], summary + NOTES if summary else [])
 
 
 def budget_block(conn, today: date) -> Section:
     """The Dashboard's budget burn: this month so far."""
     month = month_key(today)
     table, summary = month_table(conn, month, today, f"This month ({month}) so far", compact=True)
-    return Section("budget", "Budget", [table], summary + NOTES[:1])
+    return Section("budget", "Budget", [table], summary + NOTES[:1] if summary else [])

@@ -124,6 +124,7 @@ def kpis_step(conn, p) -> Section:
 
 
 def kpis_block(conn, today: date) -> Section:
-    monday = today - timedelta(days=today.weekday())
-    table = _metric_table(conn, monday, today, today, "This week so far", spark_weeks=12)
+    # the last seven full days (today's figures are not in yet), against the seven before
+    end = today - timedelta(days=1)
+    table = _metric_table(conn, end - timedelta(days=6), end, end, "Last 7 days", spark_weeks=12)
     return Section("kpis", "KPIs", [table], [NOTES[0]])

@@ -9,10 +9,10 @@ from __future__ import annotations
 from bisect import insort
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
-from datetime import date
+from datetime import date, datetime
 from functools import cached_property
 
-from ecomtui.vocabulary import PRIORITIES, TASK_STATUSES
+from ecomtui.vocabulary import PRIORITIES, TASK_STATUS_LABELS, TASK_STATUSES
 
 PRIORITY_RANK = {"urgent": 0, "high": 1, "normal": 2, "low": 3}
 
@@ -33,6 +33,7 @@ class TaskCard:
     channel_id: int | None = None
     owner_id: int | None = None
     promotion_id: int | None = None
+    done_at: datetime | None = None  # when it entered Done (Done lists the newest first)
     version: int = 1  # the row version this copy shows (conflict-safe edits)
 
     @cached_property
@@ -63,8 +64,12 @@ def neighbour_status(status: str, step: int) -> str | None:
 
 
 def sort_key(card: TaskCard):
-    """Board order within a column: due date first (undated last), then priority, then age."""
-    return (card.due is None, card.due or date.max, PRIORITY_RANK.get(card.priority, 9), card.id)
+    """Board order within a column: due date first (undated last), then priority, then age;
+    Done lists what was finished last first."""
+    if card.status == "done":
+        finished = card.done_at.timestamp() if card.done_at is not None else float("-inf")
+        return (1, -finished, -card.id)
+    return (0, card.due is None, card.due or date.max, PRIORITY_RANK.get(card.priority, 9), card.id)
 
 
 def sort_cards(cards: Iterable[TaskCard]) -> list[TaskCard]:
@@ -152,8 +157,32 @@ def remove_card(cards: list[TaskCard], task_id: int) -> None:
             return
 
 
-def with_status(card: TaskCard, status: str) -> TaskCard:
-    return replace(card, status=status)
+def with_status(card: TaskCard, status: str, stamp: datetime | None = None) -> TaskCard:
+    """The card in another column; entering Done stamps it (``stamp``), leaving Done clears it."""
+    if status == "done":
+        done_at = card.done_at if card.status == "done" else stamp
+    else:
+        done_at = None
+    return replace(card, status=status, done_at=done_at)
+
+
+def status_label(status: str) -> str:
+    return TASK_STATUS_LABELS.get(status, status)
+
+
+def default_sprint(today: date) -> str:
+    """The sprint a new task gets unless told otherwise, in the dialog and on the command line."""
+    return f"{today.year:04d}-{today.month:02d}"
+
+
+def plural(count: int, noun: str) -> str:
+    """``1 task``, ``2 tasks``, ``1,204 tasks``."""
+    return f"{count:,} {noun}" if count == 1 else f"{count:,} {noun}s"
+
+
+def clip(text: str, limit: int = 60) -> str:
+    """``text`` cut to ``limit`` characters with … (toasts and questions quote titles this way)."""
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
 @dataclass(frozen=True)
@@ -170,7 +199,36 @@ class TaskInput:
     notes: str = ""
 
 
-def build_task_input(
+TASK_FIELDS = ("title", "status", "priority", "due", "sprint", "notes")  # checked without the database
+
+
+def parse_task_field(field: str, typed: str | None):
+    """One typed field of a task, checked as the dialog and the command line both check it."""
+    from ecomtui.services.validation import (
+        multiline_text,
+        parse_choice,
+        parse_date,
+        parse_month,
+        parse_status,
+        require_text,
+    )
+
+    if field == "title":
+        return require_text(typed, "title")
+    if field == "status":
+        return parse_status(typed, "status", default="todo")
+    if field == "priority":
+        return parse_choice(typed, PRIORITIES, "priority", default="normal")
+    if field == "due":
+        return parse_date(typed, "due")
+    if field == "sprint":
+        return parse_month(typed, "sprint")
+    if field == "notes":
+        return multiline_text(typed, "notes")
+    raise KeyError(field)
+
+
+def check_task_input(
     *,
     title: str | None,
     status: str | None = None,
@@ -180,17 +238,26 @@ def build_task_input(
     notes: str | None = None,
     channel_id: int | None = None,
     owner_id: int | None = None,
-) -> TaskInput:
-    """Validate typed task fields (raises InvalidInput naming the first bad field)."""
-    from ecomtui.services.validation import multiline_text, parse_choice, parse_date, parse_month, require_text
+) -> tuple[TaskInput | None, list]:
+    """Validate typed task fields: the input, or None and every refusal (InvalidInput), in field order."""
+    from ecomtui.services.validation import InvalidInput
 
-    return TaskInput(
-        title=require_text(title, "title"),
-        status=parse_choice(status, TASK_STATUSES, "status", default="todo"),
-        priority=parse_choice(priority, PRIORITIES, "priority", default="normal"),
-        due=parse_date(due, "due"),
-        sprint=parse_month(sprint, "sprint"),
-        notes=multiline_text(notes, "notes"),
-        channel_id=channel_id,
-        owner_id=owner_id,
-    )
+    typed = {"title": title, "status": status, "priority": priority, "due": due, "sprint": sprint, "notes": notes}
+    values: dict = {}
+    errors: list[InvalidInput] = []
+    for field in TASK_FIELDS:
+        try:
+            values[field] = parse_task_field(field, typed[field])
+        except InvalidInput as exc:
+            errors.append(exc)
+    if errors:
+        return None, errors
+    return TaskInput(**values, channel_id=channel_id, owner_id=owner_id), []
+
+
+def build_task_input(**fields) -> TaskInput:
+    """Validate typed task fields (raises InvalidInput naming the first bad field)."""
+    data, errors = check_task_input(**fields)
+    if errors:
+        raise errors[0]
+    return data

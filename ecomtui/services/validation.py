@@ -107,6 +107,23 @@ def refuse_control_characters(text: str, field: str, *, multiline: bool) -> None
     )
 
 
+def parse_status(value: str | None, field: str = "status", default: str | None = None) -> str:
+    """A task status by key or label, case-insensitive: ``doing``, ``In progress``, ``TO DO``."""
+    from ecomtui.vocabulary import TASK_STATUS_LABELS
+
+    typed = " ".join((value or "").split())
+    if not typed and default is not None:
+        return default
+    wanted = typed.casefold()
+    for key, label in TASK_STATUS_LABELS.items():
+        if wanted in (key, label.casefold()):
+            return key
+    labels = ", ".join(f'"{label}"' for label in TASK_STATUS_LABELS.values())
+    raise InvalidInput(
+        f"{field}: '{typed}' is not one of {', '.join(TASK_STATUS_LABELS)} (or the labels {labels})", field
+    )
+
+
 def match_name(rows: list[tuple[int, str]], name: str | None) -> int | None:
     """The id whose name equals ``name`` ignoring case (Unicode-aware, unlike SQL lower())."""
     if not name:
@@ -116,3 +133,33 @@ def match_name(rows: list[tuple[int, str]], name: str | None) -> int | None:
         if row_name.casefold() == wanted:
             return row_id
     return None
+
+
+def name_candidates(rows: list[tuple[int, str]], name: str) -> list[tuple[int, str]]:
+    """Rows that ``name`` can mean: the one of that exact name (ignoring case), else every row
+    whose name, or a word of it, starts with ``name`` (``jonas`` and ``berg`` find Jonas Berg)."""
+    wanted = " ".join(name.split()).casefold()
+    if not wanted:
+        return []
+    exact = [row for row in rows if row[1].casefold() == wanted]
+    if exact:
+        return exact[:1]
+    return [
+        (row_id, row_name)
+        for row_id, row_name in rows
+        if row_name.casefold().startswith(wanted) or any(w.startswith(wanted) for w in row_name.casefold().split())
+    ]
+
+
+def resolve_name(rows: list[tuple[int, str]], name: str, what: str, field: str | None = None) -> int:
+    """The id of the one row ``name`` means; an unknown or ambiguous name is refused with the candidates."""
+    field = field or what
+    found = name_candidates(rows, name)
+    if len(found) == 1:
+        return found[0][0]
+    if found:
+        listed = ", ".join(n for _, n in found[:12]) + (", ..." if len(found) > 12 else "")
+        raise InvalidInput(f"{field}: '{name}' could be {listed}; type more of the name", field)
+    names = [n for _, n in rows]
+    known = ", ".join(names[:12]) + (", ..." if len(names) > 12 else "")
+    raise InvalidInput(f"{field}: unknown {what} '{name}' (known: {known or 'none yet'})", field)

@@ -461,7 +461,7 @@ class BudgetPanel(Vertical):
     def _choices(self) -> dict:
         view = self.view
         return {
-            "channels": [(c.id, c.name) for c in view.channels],
+            "channels": [(c.id, c.name) for c in view.channels if not c.retired],
             "currency": view.currency,
             "digits": view.digits,
         }

@@ -138,7 +138,9 @@ class DashboardTab(EcomTab):
     def activated(self) -> None:
         lists = list(self.query(OptionList))
         if lists and not any(option_list.has_focus for option_list in lists):
-            lists[0].focus()
+            # the first block with a row to open (a block of figures only has none)
+            usable = [ol for ol in lists if any(not option.disabled for option in ol.options)]
+            (usable or lists)[0].focus()
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()

@@ -2,7 +2,9 @@
 
 All cards are kept in memory in board order; filtering and moving are pure
 functions over that list (``services.task_board``), so keys never wait on the
-database. Changes are written through the app's database bridge.
+database. Changes are written through the app's database bridge. On a narrow
+terminal the selected column widens (``board_layout``); the line under the
+board shows the selected card in full; ``u`` undoes (``board_undo``).
 """
 
 from __future__ import annotations
@@ -22,20 +24,28 @@ from textual.css.query import NoMatches
 from textual.widgets import Input, Static
 
 from ecomtui import clock
+from ecomtui.services.channel_colours import ChannelInfo
 from ecomtui.services.task_board import (
     BoardFilter,
     TaskCard,
     TaskInput,
+    clip,
+    default_sprint,
     group_by_status,
     matches,
     neighbour_status,
     place_card,
+    plural,
     remove_card,
     with_status,
 )
 from ecomtui.text import visible
+from ecomtui.ui.board_layout import WIDE, column_widths
+from ecomtui.ui.board_undo import BoardUndo
+from ecomtui.ui.channel_style import channel_styles
 from ecomtui.ui.tab import Command, EcomTab
-from ecomtui.ui.widgets.card_column import CARD_HEIGHT, CardColumn
+from ecomtui.ui.widgets.card_column import CARD_HEIGHT, LEGEND, CardColumn
+from ecomtui.ui.widgets.card_detail import CardDetail
 from ecomtui.vocabulary import TASK_STATUS_LABELS, TASK_STATUSES
 
 WELCOME = (
@@ -50,7 +60,7 @@ def _job_load_board(today: date):
     def job(conn):
         from ecomtui.services import lookups, task_queries
 
-        return task_queries.load_board(conn, today), lookups.channel_names(conn), lookups.owner_names(conn)
+        return task_queries.load_board(conn, today), lookups.channel_rows(conn), lookups.owner_names(conn)
 
     return job
 
@@ -58,7 +68,7 @@ def _job_load_board(today: date):
 MOVE_GROUP = Binding.Group("Move", compact=True)
 
 
-class TaskBoard(EcomTab):
+class TaskBoard(BoardUndo, EcomTab):
     """Kanban board of tasks: Backlog, To do, In progress, Review, Done."""
 
     TAB_KEY = "2"
@@ -67,7 +77,14 @@ class TaskBoard(EcomTab):
     READY_MARKER = "on the board"
     WARM_MODULES = ("ecomtui.services.tasks", "ecomtui.services.validation")
     HELP_WIDGETS = (CardColumn,)
-    HELP_NOTES = (("/", "filter by title, notes, owner, channel; enter keeps it, escape clears"),)
+    HELP_NOTES = (
+        ("/", "filter by title, notes, owner, channel; enter keeps it, escape clears"),
+        ("ctrl+p", "also: filter by channel, owner or sprint; add, rename, colour, reorder or retire channels"),
+        ("", ""),
+        ("Marks on the board", ""),  # a sub-heading: the legend
+        *LEGEND,
+        ("◂ Backlog 30", f"below {WIDE} columns: the columns beside the view, with their counts"),
+    )
 
     BINDINGS = [
         Binding("n", "new_task", "New", tooltip="new task (in the selected column)", id="tasks.new"),
@@ -91,6 +108,7 @@ class TaskBoard(EcomTab):
             tooltip="move the card to the next column",
             id="tasks.move_right",
         ),
+        Binding("u", "undo", "Undo", tooltip="undo the last delete or move (this session)", id="tasks.undo"),
         Binding("escape", "clear_filter", "Clear", tooltip="clear the filter", id="tasks.clear_filter"),
         Binding("left,h", "focus_column(-1)", "Column left", show=False, tooltip="previous column"),
         Binding("right,l", "focus_column(1)", "Column right", show=False, tooltip="next column"),
@@ -100,20 +118,30 @@ class TaskBoard(EcomTab):
         super().__init__()
         self.cards: list[TaskCard] = []
         self.filter = BoardFilter()
-        self.channels: list[tuple[int, str]] = []
+        self.channels: list[tuple[int, str]] = []  # offered for new tasks (not retired)
+        self.channel_rows: list[ChannelInfo] = []  # every channel, retired ones too
         self.owners: list[tuple[int, str]] = []
         self.today = clock.today()
+        self.selected_status = "todo"  # the column last focused: the one widened on a narrow terminal
         self._status_line: Text | None = None
+        self._hidden_line: Text | None = None
         self._changes = 0  # bumped on every change of the cards (not of the filter)
         self._overdue: tuple[object, int] = (None, 0)
+        self._counts: dict[str, int] = dict.fromkeys(TASK_STATUSES, 0)
+        self._widths: list[int | None] = []
+        self._styles: dict = {}
 
     def compose(self) -> ComposeResult:
-        yield Static("Loading tasks…", id="board-status", markup=False)
+        with Horizontal(id="board-head"):
+            yield Static("Loading tasks…", id="board-status", markup=False)
+            yield Static("", id="board-hidden", markup=False)
         with Horizontal(id="columns"):
             for status in TASK_STATUSES:
                 column = CardColumn(status, id=f"cards-{status}")
                 column.border_title = Content(TASK_STATUS_LABELS[status])
+                column.on_selection = self._selection_moved
                 yield column
+        yield CardDetail(id="card-detail")
         yield Static(WELCOME, id="welcome", markup=False)
 
     def filter_input(self) -> Input | None:
@@ -142,14 +170,18 @@ class TaskBoard(EcomTab):
         self.app.bridge.submit(_job_load_board(self.today), requester=self, on_done=loaded)
 
     def _loaded(self, result) -> None:
-        cards, channels, owners = result
+        cards, channel_rows, owners = result
         first_load = not self.loaded
         if first_load:
             self.call_after_refresh(self._premount_filter)
         keep = self.selected_card()
         self.cards = cards
-        self.channels = channels
+        self.channel_rows = channel_rows
+        self.channels = [(c.id, c.name) for c in channel_rows if not c.retired]
         self.owners = owners
+        self._styles = channel_styles(channel_rows, self.app.no_color)
+        for column in self.columns():
+            column.set_channel_styles(self._styles)
         self.loaded = True
         self.refresh_board(keep_id=keep.id if keep else None)
         focused = self.screen.focused
@@ -164,6 +196,8 @@ class TaskBoard(EcomTab):
         # looked up once: refresh_board and the keys use them on every keystroke
         self._columns = {s: self.query_one(f"#cards-{s}", CardColumn) for s in TASK_STATUSES}
         self._status = self.query_one("#board-status", Static)
+        self._hidden = self.query_one("#board-hidden", Static)
+        self._detail = self.query_one("#card-detail", CardDetail)
 
     def columns(self) -> list[CardColumn]:
         return list(self._columns.values())
@@ -183,7 +217,43 @@ class TaskBoard(EcomTab):
 
     def focus_column(self, column: CardColumn) -> None:
         """Focus now, not on the next idle: the very next key must act on this column."""
+        self._select_column(column)
         self.screen.set_focus(column)
+
+    def on_descendant_focus(self, _event) -> None:
+        # focus moved by tab or a click: follow it (the event may be stale after a burst of
+        # keys, so ask what has the focus now)
+        focused = self.screen.focused
+        if isinstance(focused, CardColumn):
+            self._select_column(focused)
+
+    def _select_column(self, column: CardColumn) -> None:
+        """``column`` is the one the user works in: widen it on a narrow terminal, describe its card."""
+        if column.status != self.selected_status:
+            self.selected_status = column.status
+            self._arrange()
+        self._show_detail()
+
+    def _selection_moved(self, column: CardColumn) -> None:
+        if column.status == self.selected_status:
+            self._show_detail()
+
+    def _show_detail(self) -> None:
+        card = self.column(self.selected_status).selected if self.loaded else None
+        self._detail.show(card, self.today, self._styles)
+
+    def _arrange(self) -> None:
+        """Show and size the columns for the width (see ``board_layout``); the hidden ones are named above."""
+        width = self.size.width
+        if not width:
+            return
+        widths = column_widths(width, TASK_STATUSES.index(self.selected_status), len(TASK_STATUSES))
+        if widths != self._widths:
+            self._widths = widths
+            for column, share in zip(self.columns(), widths):
+                column.display = share is not None
+                column.styles.width = share or None  # None: the stylesheet's equal share
+        self._update_hidden()
 
     def focus_first_column(self) -> None:
         for column in self.columns():
@@ -207,33 +277,35 @@ class TaskBoard(EcomTab):
                 column.empty_text = empty_text
                 column.refresh()
             column.set_cards(grouped[status], self.today, keep_id=keep_id)
-            self._title_column(column, len(grouped[status]))
+            self._counts[status] = len(grouped[status])
+            self._title_column(column)
         self._update_status(shown, total)
+        self._update_hidden()
+        self._show_detail()
         empty = total == 0
         self.set_class(empty, "-empty")
         self.refresh_bindings()  # edit/delete/move apply only while a card is selected
 
-    def _title_column(self, column: CardColumn, count: int) -> None:
-        """Label and count on the top border; the count moves to the bottom border when narrow."""
+    def _title_column(self, column: CardColumn) -> None:
+        """Label and count on the top border, always both: a label too long for the column is cut."""
         label = TASK_STATUS_LABELS[column.status]
-        number = f"{count:,}"
-        if len(label) + len(number) + 5 <= column.size.width or not column.size.width:
-            title, subtitle = Content.assemble((label, "bold"), " ", (number, "dim")), Content("")
-        else:
-            title, subtitle = Content.assemble((label, "bold")), Content.assemble((number, "dim"))
+        number = f"{self._counts[column.status]:,}"
+        room = column.size.width - 6 - len(number)  # corners, rules and spaces around the title
+        if column.size.width and len(label) > room:
+            label = label[: max(room - 1, 1)] + "…"
+        title = Content.assemble((label, "bold"), " ", (number, "dim"))
         # each assignment repaints the whole column: only when it changed
         if column.border_title != title:
             column.border_title = title
-        if column.border_subtitle != subtitle:
-            column.border_subtitle = subtitle
 
     def on_resize(self) -> None:
+        self._arrange()
         if self.loaded:
             self.call_after_refresh(self._retitle)
 
     def _retitle(self) -> None:
         for column in self.columns():
-            self._title_column(column, len(column.cards))
+            self._title_column(column)
 
     def _place(self, card: TaskCard) -> None:
         place_card(self.cards, card)
@@ -257,9 +329,9 @@ class TaskBoard(EcomTab):
         if self.filter.active:
             line.append("Filter ", "bold")
             line.append(visible(self.filter.describe()))
-            line.append(f" · {shown:,} of {total:,} tasks · esc clears")
+            line.append(f" · {shown:,} of {plural(total, 'task')} · esc clears")
         else:
-            line.append(f"{total:,} tasks on the board")
+            line.append(f"{plural(total, 'task')} on the board")
             if overdue:
                 line.append(" · ")
                 line.append(f"{overdue:,} overdue", "bold reverse" if self.app.no_color else "bold red")
@@ -267,10 +339,29 @@ class TaskBoard(EcomTab):
             self._status_line = line
             status.update(line, layout=False)
 
+    def _update_hidden(self) -> None:
+        """Name the columns that do not fit, with their counts: ``◂ Backlog 30   Done 30 ▸``."""
+        widths = self._widths or [0] * len(TASK_STATUSES)
+        selected = TASK_STATUSES.index(self.selected_status)
+        sides: list[list[str]] = [[], []]
+        for index, (status, share) in enumerate(zip(TASK_STATUSES, widths)):
+            if share is None:
+                sides[index > selected].append(f"{TASK_STATUS_LABELS[status]} {self._counts[status]:,}")
+        left, right = (" · ".join(side) for side in sides)
+        line = Text("   ".join(part for part in (left and f"◂ {left}", right and f"{right} ▸") if part))
+        if line != self._hidden_line:
+            self._hidden_line = line
+            self._hidden.update(line)
+
     # ---- the app's hooks ------------------------------------------------------------
 
     def activated(self) -> None:
         self.focus_first_column()
+
+    def on_card_column_resized(self, event: CardColumn.Resized) -> None:
+        event.stop()
+        if self.loaded:
+            self._title_column(event.column)
 
     def can_filter(self) -> bool:
         return self.display  # before the first data too: keys typed early land in the filter
@@ -293,20 +384,24 @@ class TaskBoard(EcomTab):
         self._status.update(Text("The database could not be opened."))
 
     def commands(self) -> Iterator[Command]:
+        from ecomtui.ui.channel_commands import channel_commands
+
         yield ("New task", self.action_new_task, "Add a task to the board (n)")
         if self.selected_card() is not None:
             yield ("Edit selected task", self.action_edit_task, "Open the selected task (e, enter)")
             yield ("Delete selected task", self.action_delete_task, "Delete the selected task, after asking (d)")
             yield ("Move selected task right", partial(self.action_move_card, 1), "To the next column (shift+→)")
             yield ("Move selected task left", partial(self.action_move_card, -1), "To the previous column (shift+←)")
+        if self.can_undo():
+            yield ("Undo the last delete or move", self.action_undo, "Bring the card back as it was (u)")
         yield ("Filter tasks by text", self.action_start_filter, "Filter title, notes, owner, channel (/)")
         if self.filter.active:
             yield ("Clear task filters", self.action_clear_filter, "Show every task again (escape)")
-        for _, name in self.channels:
+        for info in self.channel_rows:
             yield (
-                f"Filter tasks by channel: {name}",
-                partial(self.set_filter, channel=name),
-                "Only tasks of this channel",
+                f"Filter tasks by channel: {info.name}",
+                partial(self.set_filter, channel=info.name),
+                "Only tasks of this channel" + (" (retired)" if info.retired else ""),
             )
         for _, name in self.owners:
             yield (f"Filter tasks by owner: {name}", partial(self.set_filter, owner=name), "Only tasks of this owner")
@@ -316,6 +411,7 @@ class TaskBoard(EcomTab):
                 partial(self.set_filter, sprint=sprint),
                 "Only tasks of this sprint",
             )
+        yield from channel_commands(self, self.channel_rows)
 
     # ---- actions ------------------------------------------------------------------
 
@@ -325,6 +421,10 @@ class TaskBoard(EcomTab):
             return self.filter.active or bool(field and field.display)
         if action in ("edit_task", "delete_task", "move_card"):
             return self.selected_card() is not None
+        if action == "undo":
+            # always listed (dim until there is something to undo): lighting a key costs nothing,
+            # adding one rebuilds the footer
+            return True if self.can_undo() else None
         if action in ("new_task",):
             return self.loaded
         return True
@@ -429,10 +529,11 @@ class TaskBoard(EcomTab):
                 channels=self.channels,
                 owners=self.owners,
                 status=status,
-                sprint=flt.sprint or clock.month_key(self.today),
+                sprint=flt.sprint or default_sprint(self.today),
                 channel_id=match_name(self.channels, flt.channel),
                 owner_id=match_name(self.owners, flt.owner),
                 save=self._save_new,
+                channel_styles=self._styles,
             ),
             self._saved_new,
         )
@@ -454,7 +555,7 @@ class TaskBoard(EcomTab):
             self._reset_filter()
         self.refresh_board()
         self._focus_card(card)
-        self.notify(f"Added “{visible(card.title)}”", timeout=3, markup=False)
+        self.notify(f"Added “{clip(visible(card.title))}”", timeout=3, markup=False)
 
     def action_edit_task(self) -> None:
         from ecomtui.ui.dialogs.task_form import TaskForm
@@ -463,7 +564,9 @@ class TaskBoard(EcomTab):
         if card is None:
             return
         self.app.push_screen(
-            TaskForm(channels=self.channels, owners=self.owners, card=card, save=self._save_edit),
+            TaskForm(
+                channels=self.channels, owners=self.owners, card=card, save=self._save_edit, channel_styles=self._styles
+            ),
             self._saved_edit,
         )
 
@@ -483,7 +586,7 @@ class TaskBoard(EcomTab):
         self._place(card)
         self.refresh_board(keep_id=card.id)
         self._focus_card(card)
-        self.notify(f"Saved “{visible(card.title)}”", timeout=3, markup=False)
+        self.notify(f"Saved “{clip(visible(card.title))}”", timeout=3, markup=False)
 
     def action_delete_task(self) -> None:
         from ecomtui.ui.dialogs.confirm import ConfirmDialog
@@ -501,13 +604,17 @@ class TaskBoard(EcomTab):
             def job(conn):
                 from ecomtui.services import tasks
 
-                tasks.delete_task(conn, card.id, expected_version=card.version)
+                return tasks.delete_task(conn, card.id, expected_version=card.version)
 
-            self.app.bridge.submit(job, requester=self, write=True, on_error=self._write_failed)
-            self.notify(f"Deleted “{visible(card.title)}”", timeout=3, markup=False)
+            self.app.bridge.submit(
+                job, requester=self, write=True, on_done=self.remember_delete, on_error=self._write_failed
+            )
+            self.notify(f"Deleted “{clip(visible(card.title))}” · u brings it back", timeout=3, markup=False)
 
         title = Text("Delete task?")
-        body = Text.assemble("“", visible(card.title), "” will be deleted for good.")
+        body = Text.assemble(
+            "“", clip(visible(card.title), 200), "” will be deleted (u undoes it while ecomtui is open)."
+        )
         self.app.push_screen(ConfirmDialog(title, body, confirm_label="Delete"), confirmed)
 
     def action_move_card(self, step: int) -> None:
@@ -518,8 +625,9 @@ class TaskBoard(EcomTab):
         if target is None:
             self.app.bell()
             return
+        self.remember_move(card)
         # the write below, queued after any earlier one of this card, will give it the next version
-        moved = replace(with_status(card, target), version=card.version + 1)
+        moved = replace(with_status(card, target, clock.now()), version=card.version + 1)
         self._place(moved)
         self.refresh_board(keep_id=card.id)
         self._focus_card(moved)

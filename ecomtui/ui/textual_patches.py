@@ -17,7 +17,10 @@ e.g. ``CardColumn``): it must refresh itself on focus and blur (``on_focus`` /
 change and every binding refresh; moving between board columns (which share
 their keys) would cost ~50 ms a keystroke for an identical footer. It skips
 the rebuild while the shown keys are unchanged, reading ``Footer._bindings_ready``
-to know that the footer has been built at least once.
+to know that the footer has been built at least once. A key that only turns
+on or off (the board's ``u Undo`` after the first move) is dimmed or lit in
+place, setting ``FooterKey._disabled`` and its ``-disabled`` class as
+Textual's own compose does.
 
 Bumping Textual: run ``tests/ui/test_textual_patches.py``; it names the
 internal that moved.
@@ -29,6 +32,7 @@ from textual.reactive import Reactive
 from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Footer
+from textual.widgets._footer import FooterKey
 
 
 def internals_missing() -> list[str]:
@@ -43,6 +47,9 @@ def internals_missing() -> list[str]:
         missing.append("Footer._bindings_ready is no longer a reactive of Footer")
     if not callable(getattr(Footer, "bindings_changed", None)):
         missing.append("Footer.bindings_changed (the footer's rebuild hook) is gone")
+    key = FooterKey("u", "u", "Undo", "undo", disabled=True)
+    if getattr(key, "_disabled", None) is not True or not key.has_class("-disabled"):
+        missing.append("FooterKey no longer keeps its state in _disabled and the -disabled class")
     return missing
 
 
@@ -60,18 +67,33 @@ class KeyFooter(Footer):
     """
 
     _shown: tuple | None = None
+    _enabled: dict[str, bool] | None = None
 
     def on_resize(self, event) -> None:
         self.show_command_palette = event.size.width >= 100
 
     def bindings_changed(self, screen: Screen) -> None:
-        shown = tuple(
-            (binding.key, binding.action, binding.description, enabled, tooltip)
+        active = [
+            (binding, enabled, tooltip)
             for (_, binding, enabled, tooltip) in screen.active_bindings.values()
             if binding.show or binding.action == "command_palette"
-        )
+        ]
+        shown = tuple((binding.key, binding.action, binding.description, tooltip) for binding, _, tooltip in active)
+        enabled = {binding.action: enabled for binding, enabled, _ in active}
         if shown == self._shown and self._bindings_ready:
+            if enabled != self._enabled:
+                self._light(enabled)
             return
         super().bindings_changed(screen)
         if screen.app.app_focus and self.is_attached and screen is self.screen:
             self._shown = shown  # a rebuild was scheduled for exactly these keys
+            self._enabled = enabled
+
+    def _light(self, enabled: dict[str, bool]) -> None:
+        """Dim or light the keys whose state changed, without a rebuild."""
+        for key in self.query(FooterKey):
+            off = not enabled.get(key.action, True)
+            if key._disabled != off:
+                key._disabled = off
+                key.set_class(off, "-disabled")
+        self._enabled = enabled

@@ -15,7 +15,7 @@ from ecomtui.db import schema
 from ecomtui.db.engine import DatabaseError, open_database
 from ecomtui.db.schema import HEAD_REVISION, current_revision, ensure_schema
 from ecomtui.services import tasks
-from ecomtui.services.lookups import channel_names
+from ecomtui.services.lookups import channel_names, channel_rows
 from ecomtui.vocabulary import SEED_CHANNELS
 
 # Show file paths in full: the test files are outside this fake home.
@@ -284,3 +284,51 @@ def test_a_new_file_is_never_seen_half_built(tmp_path):
         db.dispose()
     assert seen == {"tables": [], "could write": False}
     assert _sqlite_rows(path, "SELECT version_num FROM alembic_version") == [(HEAD_REVISION,)]
+
+
+def test_channels_of_an_older_store_get_the_default_colours_in_their_order(tmp_path):
+    from ecomtui.services.channel_colours import default_colour
+
+    path = tmp_path / "store-0002.db"
+    db = open_database(str(path), upgrade=False)
+    schema.upgrade(db, "0002")
+    with db.write() as session:
+        session.execute(text("INSERT INTO channel (name, position) VALUES ('TikTok', 10)"))
+        session.execute(text("UPDATE channel SET position = 11 WHERE name = 'SEO'"))
+    db.dispose()
+
+    db = open_database(str(path))
+    try:
+        with db.connect() as conn:
+            rows = channel_rows(conn)
+    finally:
+        db.dispose()
+    assert [c.name for c in rows][-2:] == ["TikTok", "SEO"]
+    assert [c.colour for c in rows] == [default_colour(i) for i in range(len(rows))]
+    assert not any(c.retired for c in rows)
+    assert len(list(tmp_path.glob("store-0002.before-*"))) == 1
+
+
+def test_a_store_another_program_creates_meanwhile_is_not_refused(empty_db_url, backend):
+    # Another program may create the schema while this one takes its first
+    # look at the store: the look must not see tables without their revision
+    # and refuse the store as a foreign one.
+    if backend == "sqlite":  # a reader then does not hold off the other program's commit
+        with sqlite3.connect(empty_db_url) as con:
+            con.execute("PRAGMA journal_mode = WAL")
+    db = open_database(empty_db_url, upgrade=False)
+    created = []
+
+    def other_program_creates_it(conn, cursor, statement, *_):
+        if not created and any(word in statement for word in ("sqlite_master", "table_info", "pg_class")):
+            created.append(True)
+            open_database(empty_db_url).dispose()
+
+    event.listen(db.engine, "after_cursor_execute", other_program_creates_it)
+    try:
+        assert ensure_schema(db) is None
+    finally:
+        event.remove(db.engine, "after_cursor_execute", other_program_creates_it)
+        db.dispose()
+    assert created
+    assert _rows(empty_db_url, "SELECT version_num FROM alembic_version") == [(HEAD_REVISION,)]

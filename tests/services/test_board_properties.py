@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import itertools
 import json
-from datetime import date
+from datetime import UTC, date, datetime
 
 from hypothesis import given
 from hypothesis import strategies as st
@@ -68,6 +68,7 @@ def card_strategy(title=free_text, owner=st.none() | free_text, notes=free_text)
         owner=owner,
         sprint=st.none() | months,
         notes=notes,
+        done_at=st.none() | st.datetimes(min_value=datetime(2026, 1, 1), timezones=st.just(UTC)),
     )
 
 
@@ -191,9 +192,14 @@ def test_filter_description():
 
 
 @given(card_lists)
-def test_sort_cards_orders_by_due_date_with_undated_last(cards):
+def test_sort_cards_orders_by_due_date_with_undated_last_and_done_newest_first(cards):
     ordered = sort_cards(cards)
     assert sorted(c.id for c in ordered) == sorted(c.id for c in cards)
+    done = [c for c in ordered if c.status == "done"]
+    finished = [c.done_at for c in done if c.done_at is not None]
+    assert [c.done_at for c in done] == sorted(finished, reverse=True) + [None] * (len(done) - len(finished))
+    assert sort_cards(ordered) == ordered
+    ordered = [c for c in ordered if c.status != "done"]
     dated = [c for c in ordered if c.due is not None]
     undated = [c for c in ordered if c.due is None]
     assert ordered == dated + undated

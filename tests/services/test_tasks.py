@@ -327,3 +327,96 @@ def test_user_channel_with_non_ascii_capital_is_found(database):
     with database.write() as session:
         session.add(Channel(name="Ökologie", position=20))
     assert add(database, title="Green week", channel="Ökologie").channel == "Ökologie"
+
+
+# ---- changes of some fields, list filters, bringing tasks back --------------------------
+
+
+def change(database, task_id, **changes):
+    with database.write() as session:
+        current = tasks.require_card(session, task_id)
+        return update_task(session, task_id, tasks.parse_task_changes(session, current, changes))
+
+
+def test_changes_touch_only_the_given_fields(database, acme):
+    created = add(database, title="Brief", channel="PPC", owner="acme", due="2026-12-01", sprint="2026-11", notes="n")
+    edited = change(database, created.id, status="In progress", due=None)
+    assert (edited.title, edited.status, edited.channel, edited.owner, edited.due, edited.sprint, edited.notes) == (
+        "Brief", "doing", "PPC", "Acme Agency", None, "2026-11", "n"
+    )  # fmt: skip
+
+
+def test_a_bad_change_is_refused_and_changes_nothing(database):
+    created = add(database, title="Brief", due="2026-12-01")
+    for changes in ({"due": "2026-13-45"}, {"title": " "}, {"status": "later"}, {"owner": "nobody"}):
+        with pytest.raises(InvalidInput):
+            change(database, created.id, **changes)
+    assert card(database, created.id) == created
+
+
+def test_a_missing_task_is_refused_in_one_line(database):
+    with database.read() as session, pytest.raises(InvalidInput) as info:
+        tasks.require_card(session, 404)
+    assert info.value.message == "task 404 does not exist"
+
+
+def test_list_filters_combine(database, acme):
+    add(database, title="a", channel="PPC", owner="acme", sprint="2026-11", due="2026-11-20")
+    add(database, title="b", channel="PPC", owner="jo", sprint="2026-11", due="2026-11-20")
+    add(database, title="c", channel="SEO", owner="acme", sprint="2026-12")
+    add(database, title="d", channel="PPC", owner="acme", sprint="2026-11", due="2026-11-01", status="done")
+    with database.read() as session:
+        ppc = tasks.find_channel(session, "ppc")
+        acme_id = tasks.find_owner(session, "acme")
+
+        def titles(**criteria):
+            return sorted(c.title for c in list_tasks(session, **criteria))
+
+        assert titles(channel_id=ppc) == ["a", "b", "d"]
+        assert titles(channel_id=ppc, owner_id=acme_id) == ["a", "d"]
+        assert titles(sprint="2026-12") == ["c"]
+        assert titles(overdue_on=TODAY) == ["a", "b"]
+        assert titles(overdue_on=TODAY, owner_id=acme_id) == ["a"]
+
+
+def test_done_lists_the_last_finished_first(database, frozen_now):
+    first = add(database, title="first", status="done")
+    frozen_now["value"] += timedelta(hours=1)
+    second = add(database, title="second", status="done")
+    move(database, first.id, "review")
+    frozen_now["value"] += timedelta(hours=1)
+    move(database, first.id, "done")
+    with database.read() as session:
+        assert [c.title for c in load_board(session, TODAY) if c.status == "done"] == ["first", "second"]
+    assert second.done_at < card(database, first.id).done_at
+
+
+def test_a_deleted_task_comes_back_with_its_id_notes_and_dates(database, acme, frozen_now):
+    created = add(database, title="Keep me", notes="two\nlines", owner="acme", due="2026-12-01", status="done")
+    frozen_now["value"] += timedelta(days=2)
+    with database.write() as session:
+        row = delete_task(session, created.id)
+    assert card(database, created.id) is None
+    with database.write() as session:
+        back = tasks.restore_task(session, row)
+    assert back == created
+    with database.read() as session:
+        assert tasks.task_row(session, created.id) == row
+
+
+def test_a_deleted_task_whose_id_was_taken_comes_back_under_a_new_id(database):
+    created = add(database, title="Gone")
+    with database.write() as session:
+        row = delete_task(session, created.id)
+        session.execute(Task.__table__.insert().values({**row, "title": "Squatter"}))
+        back = tasks.restore_task(session, row)
+    assert back.id != created.id and back.title == "Gone"
+
+
+def test_undoing_a_move_puts_back_the_status_and_completion_time(database, frozen_now):
+    created = add(database, title="Ship", status="done")
+    frozen_now["value"] += timedelta(days=1)
+    move(database, created.id, "review")
+    with database.write() as session:
+        back = tasks.put_back_status(session, created.id, "done", created.done_at)
+    assert (back.status, back.done_at) == ("done", created.done_at)

@@ -9,12 +9,14 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from ecomtui.db.models import Partner
+from ecomtui.services.lookups import channel_names, owner_names
 from ecomtui.services.tasks import parse_task_input
 from ecomtui.services.validation import (
     InvalidInput,
     parse_choice,
     parse_date,
     parse_month,
+    parse_status,
     require_text,
 )
 
@@ -98,9 +100,78 @@ def test_unknown_owner_with_no_owners_yet(database):
 def test_unknown_owner_lists_the_known_ones(database):
     with database.write() as session:
         session.add(Partner(name="Acme Agency", kind="agency"))
-    error = refusal(database, owner="Acme")
+    error = refusal(database, owner="Zeta")
     assert error.field == "owner"
-    assert "Acme Agency" in error.message
+    assert "'Zeta'" in error.message and "Acme Agency" in error.message
+
+
+@pytest.fixture
+def team(database):
+    with database.write() as session:
+        for name in ("Jonas Berg", "Lena Hoffmann", "Luca Romano", "Berg & Partners", "Old Agency"):
+            session.add(Partner(name=name, kind="agency", archived=name == "Old Agency"))
+    return database
+
+
+def owner_of(database, typed):
+    with database.read() as session:
+        data = parse_task_input(session, title="x", owner=typed)
+        return dict((i, n) for i, n in owner_names(session, include_archived=True))[data.owner_id]
+
+
+@pytest.mark.parametrize(
+    ("typed", "owner"),
+    [("jonas", "Jonas Berg"), ("JONAS BERG", "Jonas Berg"), ("hoff", "Lena Hoffmann"), ("lena h", "Lena Hoffmann"),
+     ("rom", "Luca Romano"), ("berg &", "Berg & Partners")],
+)  # fmt: skip
+def test_an_owner_is_found_by_a_unique_prefix_of_any_word(team, typed, owner):
+    assert owner_of(team, typed) == owner
+
+
+@pytest.mark.parametrize(
+    ("typed", "candidates"), [("l", ["Lena Hoffmann", "Luca Romano"]), ("berg", ["Berg & Partners", "Jonas Berg"])]
+)
+def test_an_ambiguous_owner_is_refused_with_the_candidates(team, typed, candidates):
+    error = refusal(team, owner=typed)
+    assert error.field == "owner"
+    assert f"'{typed}'" in error.message
+    for name in candidates:
+        assert name in error.message
+    assert "Old Agency" not in error.message
+
+
+def test_an_archived_owner_is_not_offered_for_new_tasks(team):
+    error = refusal(team, owner="old")
+    assert "unknown owner 'old'" in error.message
+
+
+def test_an_exact_name_wins_over_longer_names_it_starts(database):
+    with database.read() as session:
+        social = parse_task_input(session, title="x", channel="social").channel_id
+        paid = parse_task_input(session, title="x", channel="paid").channel_id
+    assert dict(channel_names_of(database))[social] == "Social"
+    assert dict(channel_names_of(database))[paid] == "Paid Social"
+
+
+def channel_names_of(database):
+    with database.read() as session:
+        return channel_names(session)
+
+
+@pytest.mark.parametrize(
+    ("typed", "key"),
+    [("doing", "doing"), ("In progress", "doing"), ("IN  PROGRESS", "doing"), ("to do", "todo"), ("Todo", "todo"),
+     ("backlog", "backlog"), (" Review ", "review"), ("DONE", "done")],
+)  # fmt: skip
+def test_a_status_is_a_key_or_a_label(typed, key):
+    assert parse_status(typed) == key
+
+
+def test_a_status_refusal_names_keys_and_labels():
+    with pytest.raises(InvalidInput) as info:
+        parse_status("in-progress")
+    assert "'in-progress'" in info.value.message and "doing" in info.value.message
+    assert '"In progress"' in info.value.message
 
 
 def test_first_bad_field_is_reported_title_first(database):

@@ -82,15 +82,15 @@ async def test_new_task_dialog_saves_and_survives_restart(tmp_path):
 
 
 @pytest.mark.parametrize(
-    ("title", "due", "message"),
+    ("title", "due", "field", "message"),
     [
-        ("Valid title", "2026-13-45", "not a valid date"),
-        ("", "2026-12-01", "title is required"),
-        ("   ", "", "title is required"),
-        ("Valid title", "tomorrow", "not a valid date"),
+        ("Valid title", "2026-13-45", "due", "not a valid date"),
+        ("", "2026-12-01", "title", "title is required"),
+        ("   ", "", "title", "title is required"),
+        ("Valid title", "tomorrow", "due", "not a valid date"),
     ],
 )
-async def test_invalid_input_is_explained_in_the_open_dialog(tmp_path, title, due, message):
+async def test_invalid_input_is_explained_in_the_open_dialog(tmp_path, title, due, field, message):
     path = tmp_path / "bad.db"
     app = EcomApp(db=str(path))
     async with app.run_test(size=SIZE) as pilot:
@@ -103,14 +103,57 @@ async def test_invalid_input_is_explained_in_the_open_dialog(tmp_path, title, du
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert app.screen is form, "the dialog stays open"
-        error = str(form.query_one("#form-error", Static).render())
+        error = str(form.query_one(f"#{field}-error", Static).render())
         assert message in error
+        assert app.focused is form.query_one(f"#{field}"), "the bad field has the focus"
         assert form.query_one("#title", Input).value == title, "what was typed is kept"
         assert form.query_one("#due", Input).value == due
         await pilot.press("escape")
         await pilot.pause()
         assert not isinstance(app.screen, TaskForm)
     assert stored_tasks(path) == []
+
+
+async def test_every_error_shows_at_once_next_to_its_field_and_goes_once_fixed(tmp_path):
+    app = EcomApp(db=str(tmp_path / "errors.db"))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_loaded(pilot)
+        await pilot.press("n")
+        await pilot.pause()
+        form = app.screen
+        form.query_one("#due", Input).value = "2026-02-30"
+        form.query_one("#sprint", Input).value = "2026-13"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+
+        def shown_errors():
+            return {
+                error.id.removesuffix("-error"): str(error.render())
+                for error in form.query(".field-error")
+                if error.display
+            }
+
+        assert shown_errors() == {
+            "title": "title is required",
+            "due": "due: '2026-02-30' is not a valid date (use YYYY-MM-DD, e.g. 2026-12-01)",
+            "sprint": "sprint: '2026-13' is not a valid month (use YYYY-MM, e.g. 2026-11)",
+        }
+        assert app.focused is form.query_one("#title")
+        await type_text(pilot, "Plan")
+        form.query_one("#due", Input).value = "2026-02-2"  # still not a date: its error stays
+        await pilot.pause()
+        assert set(shown_errors()) == {"due", "sprint"}
+        form.query_one("#due", Input).value = "2026-02-28"
+        await pilot.pause()
+        assert set(shown_errors()) == {"sprint"}
+        text = screen_text(app)
+        assert "not a valid month" in text and "title is required" not in text
+        form.query_one("#sprint", Input).value = "2026-12"
+        await pilot.press("ctrl+s")
+        await wait_until(pilot, lambda: not isinstance(app.screen, TaskForm), "saved")
+    assert [(c.title, c.due.isoformat(), c.sprint) for c in stored_tasks(tmp_path / "errors.db")] == [
+        ("Plan", "2026-02-28", "2026-12")
+    ]
 
 
 async def test_edit_changes_the_task(board_db):

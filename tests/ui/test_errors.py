@@ -43,7 +43,7 @@ async def test_a_task_deleted_elsewhere_is_reported_not_crashed(tmp_path):
         await pilot.press("shift+right")
         await wait_until(pilot, lambda: "no longer exists" in screen_text(app), "error dialog")
         assert isinstance(app.screen, ErrorDialog)
-        assert app.screen.message == f"task {gone} no longer exists"
+        assert app.screen.message == f"task {gone} no longer exists: it was deleted elsewhere"
         await pilot.press("escape")
         await wait_until(pilot, lambda: not app.tab("tasks").cards, "board reloaded without the task")
 

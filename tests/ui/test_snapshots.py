@@ -101,3 +101,60 @@ def test_markup_like_titles_are_shown_as_typed_120x40(tmp_path, monkeypatch, sna
         ],
     )
     assert snap_compare(EcomApp(db=str(db)), terminal_size=(120, 40), run_before=loaded)
+
+
+def test_selected_card_line_80x24(demo_app, snap_compare):
+    async def run_before(pilot):
+        await loaded(pilot)
+        await pilot.press("right", "right", "down")  # In progress, its second card
+
+    assert snap_compare(demo_app, terminal_size=(80, 24), run_before=run_before)
+
+
+def test_done_column_selected_80x24(demo_app, snap_compare):
+    async def run_before(pilot):
+        await loaded(pilot)
+        await pilot.press("right", "right", "right", "right")
+
+    assert snap_compare(demo_app, terminal_size=(80, 24), run_before=run_before)
+
+
+LONG_TITLE = ("Rewrite every product description of the winter collection " * 9).strip()[:500]
+
+
+@pytest.fixture
+def long_title_app(tmp_path, monkeypatch):
+    monkeypatch.setenv("HOME", str(tmp_path))
+    db = seed_tasks(
+        tmp_path / "long.db",
+        [
+            {"title": LONG_TITLE, "status": "doing", "channel": "Content", "due": "2026-11-20", "priority": "urgent",
+             "sprint": "2026-11", "notes": "Brief from the buying team\nsecond line"},
+            {"title": "Short one", "status": "doing", "channel": "SEO"},
+            {"title": "Supercalifragilisticexpialidocious-campaign-naming-convention", "status": "todo"},
+        ],
+    )  # fmt: skip
+    return EcomApp(db=str(db))
+
+
+@pytest.mark.parametrize("size", [(80, 24), (120, 40)], ids=["80x24", "120x40"])
+def test_long_title(long_title_app, snap_compare, size):
+    async def run_before(pilot):
+        await loaded(pilot)
+        board = pilot.app.tab("tasks")
+        board.focus_column(board.column("doing"))
+        await pilot.pause()
+
+    assert snap_compare(long_title_app, terminal_size=size, run_before=run_before)
+
+
+@pytest.mark.parametrize("size", [(80, 24), (120, 40)], ids=["80x24", "120x40"])
+def test_help_legend(demo_app, snap_compare, size):
+    async def run_before(pilot):
+        await loaded(pilot)
+        await pilot.press("question_mark")
+        await pilot.pause()
+        await pilot.press("end")
+        await pilot.pause()
+
+    assert snap_compare(demo_app, terminal_size=size, run_before=run_before)

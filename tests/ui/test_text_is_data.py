@@ -111,7 +111,7 @@ async def test_a_control_character_in_notes_is_refused_at_save_and_the_dialog_st
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert isinstance(app.screen, TaskForm), "the dialog stays open with what was typed"
-        error = app.screen.query_one("#form-error", Static).render()
+        error = app.screen.query_one("#notes-error", Static).render()
         assert str(error) == "notes contains a control character (ESC); only text, tabs and line breaks are allowed"
         assert app.focused is app.screen.query_one("#notes", TextArea)
     assert stored_tasks(path) == []
@@ -141,6 +141,8 @@ def test_a_real_terminal_receives_no_escape_from_stored_text(tmp_path):
                 written.extend(os.read(fd, 65536))
 
     try:
+        read_until("This week")  # the Dashboard has its data
+        os.write(fd, b"2")
         read_until("Promo ␛[?1049lbanner")  # the board, with the card selected
         os.write(fd, b"e")
         read_until("␛]0;PWNED␇")  # the task dialog, notes shown

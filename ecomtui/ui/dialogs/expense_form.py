@@ -72,7 +72,7 @@ class ExpenseForm(RecordForm):
                 )
                 yield Label("Channel")
                 yield Select(
-                    choices(self.channels, self.default_channel, expense.channel if expense else None),
+                    choices(self.channels, self.default_channel, expense.channel if expense else None, "retired"),
                     value=self.default_channel if self.default_channel is not None else Select.NULL,
                     prompt="(choose)",
                     id="channel",

@@ -2,7 +2,8 @@
 
 Sections: the app's own keys, then each tab's (its bindings, its inner
 widgets' bindings and its notes, such as a legend), then the keys that every
-dialog shares.
+dialog shares. In a tab's notes, an entry with text only on the left is a
+sub-heading (such as the legend's) and an empty entry a blank line.
 """
 
 from __future__ import annotations
@@ -47,7 +48,10 @@ def help_table() -> Table:
             table.add_row("", "")
         table.add_row(Text(section, style="bold underline"), "")
         for key, what in keys:
-            table.add_row(Text(key), Text(what))
+            if what:
+                table.add_row(Text(key), Text(what))
+            else:
+                table.add_row(Text(key, style="underline"), "")
     return table
 
 

@@ -132,12 +132,10 @@ class RecordForm(ModalScreen):
             self.action_cancel()
 
 
-def choices(rows: list[tuple[int, str]], current: int | None, current_name: str | None) -> list:
+def choices(rows: list[tuple[int, str]], current: int | None, current_name: str | None, gone: str = "archived") -> list:
     """Select options from (id, name) rows, plus the record's own value when it is no longer offered."""
     offered = {row_id for row_id, _ in rows}
-    extra = (
-        [(current, f"{current_name or current} (archived)")] if current is not None and current not in offered else []
-    )
+    extra = [(current, f"{current_name or current} ({gone})")] if current is not None and current not in offered else []
     return [(Text(name), row_id) for row_id, name in [*rows, *extra]]
 
 

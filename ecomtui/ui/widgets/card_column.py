@@ -7,6 +7,7 @@ never parsed as markup, with control characters made visible.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 
 from rich.segment import Segment
@@ -15,6 +16,7 @@ from rich.text import Text
 from textual import events
 from textual.binding import Binding
 from textual.geometry import Region, Size
+from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
@@ -24,6 +26,13 @@ from ecomtui.text import visible
 CARD_LINES = 4  # two lines of title, channel · owner, due date and priority
 CARD_HEIGHT = CARD_LINES + 1  # one blank line between cards
 PRIORITY_MARK = {"urgent": "!!", "high": "!", "normal": "", "low": "↓"}
+LATE_MARK = "late"  # after the due date of a card past due: colour is not the only sign
+# What the marks mean, for the help screen's legend (the tab's HELP_NOTES).
+LEGEND = (
+    ("!! / ! / ↓", "priority urgent / high / low (normal has no mark)"),
+    (LATE_MARK, "past its due date and not done (also in red; the status line counts them)"),
+    ("…", "the title goes on: the line under the board shows the selected card in full"),
+)
 
 
 class CardColumn(ScrollView, can_focus=True):
@@ -68,6 +77,8 @@ class CardColumn(ScrollView, can_focus=True):
         self.cursor = 0
         self.today = date.today()
         self.empty_text = ""
+        self.channel_styles: dict[int, Style] = {}  # channel id -> its colour (none under NO_COLOR)
+        self.on_selection: Callable[[CardColumn], None] | None = None  # told when the selected card changes
         self._lines: dict[tuple, Strip] = {}  # drawn card lines, by (card, row, width, state)
         self._base_style: Style | None = None
         self._styles: dict[str, Style] = {}  # component styles, until the CSS changes
@@ -89,6 +100,19 @@ class CardColumn(ScrollView, can_focus=True):
             self._set_height(len(cards))
             self._show_cursor()
             self.refresh()
+        if self.selected != current:
+            self._selection_changed()
+
+    def set_channel_styles(self, styles: dict[int, Style]) -> None:
+        """Colour channel names with these styles (by channel id)."""
+        if styles != self.channel_styles:
+            self.channel_styles = styles
+            self._lines.clear()
+            self.refresh()
+
+    def _selection_changed(self) -> None:
+        if self.on_selection is not None:
+            self.on_selection(self)
 
     def _index_of(self, task_id: int | None) -> int | None:
         if task_id is not None:
@@ -101,9 +125,12 @@ class CardColumn(ScrollView, can_focus=True):
         """Put the cursor on the card of ``task_id`` (if it is in this column) and show it."""
         index = self._index_of(task_id)
         if index is not None:
+            changed = index != self.cursor
             self.cursor = index
             self._show_cursor()
             self.refresh()
+            if changed:
+                self._selection_changed()
 
     def _set_height(self, count: int) -> None:
         """Size the scrollable area for ``count`` cards without a full-screen layout pass."""
@@ -142,6 +169,7 @@ class CardColumn(ScrollView, can_focus=True):
             self.cursor = index
             self._show_cursor()
             self.refresh()
+            self._selection_changed()
 
     def _show_cursor(self) -> None:
         if self.cards:
@@ -154,10 +182,18 @@ class CardColumn(ScrollView, can_focus=True):
             self.focus()
             self._move_to(index)
 
+    class Resized(Message):
+        """The column's width changed: its border title may need cutting differently (the board titles it)."""
+
+        def __init__(self, column: CardColumn) -> None:
+            super().__init__()
+            self.column = column
+
     def on_resize(self, event: events.Resize) -> None:
         self.virtual_size = Size(event.size.width, len(self.cards) * CARD_HEIGHT)
         self._lines.clear()
         self._show_cursor()
+        self.post_message(self.Resized(self))
 
     def notify_style_update(self) -> None:
         super().notify_style_update()
@@ -210,25 +246,39 @@ class CardColumn(ScrollView, can_focus=True):
         if row in (0, 1):
             return self._title_line(card, row, width)
         if row == 2:
-            meta = " · ".join(visible(part) for part in (card.channel, card.owner) if part)
-            text = Text(" ")
-            text.append(meta or "—", self._style("card--meta"))
-            text.truncate(width, overflow="ellipsis")
-            return text
+            return self._meta_line(card, width)
+        return self._due_line(card, width)
+
+    def _meta_line(self, card: TaskCard, width: int) -> Text:
+        """Channel (in its colour) · owner."""
+        text = Text(" ")
+        meta = self._style("card--meta")
+        if card.channel:
+            text.append(visible(card.channel), meta + self.channel_styles.get(card.channel_id, Style()))
+        if card.channel and card.owner:
+            text.append(" · ", meta)
+        if card.owner:
+            text.append(visible(card.owner), meta)
+        if not (card.channel or card.owner):
+            text.append("—", meta)
+        text.truncate(width, overflow="ellipsis")
+        return text
+
+    def _due_line(self, card: TaskCard, width: int) -> Text:
+        """Due date, "late" when past it, and the priority mark at the right; always indented by one."""
         mark = PRIORITY_MARK.get(card.priority, "")
-        text = Text()
+        text = Text(" ")
         if card.due is not None:
             overdue = card.is_overdue(self.today)
             style = self._style("card--overdue" if overdue else "card--due")
             text.append(card.due.isoformat(), style)
-            if overdue and width - text.cell_len - len(mark) >= 7:
-                text.append(" late", style)
-        if mark:
-            pad = max(1, width - 1 - text.cell_len - len(mark) - 1)
+            if overdue:
+                text.append(f" {LATE_MARK}", style)
+        room = width - text.cell_len
+        if mark and room >= len(mark) + 1:
+            pad = max(1, width - 1 - text.cell_len - len(mark))
             text.append(" " * pad)
             text.append(mark, self._style(f"card--{card.priority}"))
-        if text.cell_len < width:
-            text = Text(" ") + text
         text.truncate(width, overflow="ellipsis")
         return text
 
@@ -249,10 +299,8 @@ class CardColumn(ScrollView, can_focus=True):
         line.stylize(style)
         line.rstrip()
         if row == 1 and len(lines) > 2:
-            line.append(" " * inner)
-            line.truncate(inner - 1)
-            line.rstrip()
-            line.append("…", style)
+            _end_with_ellipsis(line, inner)
+            line.stylize(style)
         return Text(" ") + line
 
     def _text_strip(self, text: Text, width: int, style: Style) -> Strip:
@@ -264,3 +312,12 @@ class CardColumn(ScrollView, can_focus=True):
             for seg in text.render(self.app.console, end="")
         ]
         return Strip(segments, width).adjust_cell_length(width, style)
+
+
+def _end_with_ellipsis(line: Text, width: int) -> None:
+    """End a title's last shown line with … within ``width``, dropping a last word rather than cutting it."""
+    if line.cell_len + 1 > width:
+        cut = line.plain.rstrip().rfind(" ", 0, max(width - 1, 1))
+        line.truncate(cut if cut > 0 else width - 1)
+        line.rstrip()
+    line.append("…")

@@ -1,7 +1,7 @@
 """an expense can name the promotion it paid for
 
 Revision ID: 0008
-Revises: 0003
+Revises: 0005
 
 Spend on a campaign (a promoted post, a creator's fee) links to its promotion,
 so the budget and the calendar can say what a promotion cost. Deleting the
@@ -12,7 +12,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0008"
-down_revision = "0003"
+down_revision = "0005"
 branch_labels = None
 depends_on = None
 

@@ -8,7 +8,7 @@ import sys
 from importlib.metadata import version as installed_version
 
 import pytest
-from cli_support import HANG_GUARD, one_line_error, subprocess_cli
+from cli_support import HANG_GUARD, one_line_error, subprocess_cli, tasks_in
 
 import ecomtui
 from ecomtui.cli import main
@@ -19,18 +19,6 @@ from ecomtui.db.location import DEFAULT_FILE, ENV_VAR
 pytestmark = pytest.mark.usefixtures("fake_home")
 
 JSON_KEYS = {"id", "title", "status", "channel", "owner", "priority", "due", "sprint"}
-
-
-@pytest.fixture
-def db(db_url):
-    """The ``--db`` value of the test's store: a SQLite file, then a PostgreSQL database."""
-    return db_url
-
-
-def tasks_in(cli, db) -> list[dict]:
-    code, out, err = cli("task", "list", "--json", "--db", db)
-    assert (code, err) == (0, "")
-    return json.loads(out)
 
 
 # ---- task add / task list ------------------------------------------------------------
@@ -66,7 +54,7 @@ def test_added_task_is_listed_exactly_as_typed(cli, db):
         "owner": None,
         "priority": "normal",
         "due": "2026-12-01",
-        "sprint": None,
+        "sprint": "2026-11",  # the current sprint, as the dialog suggests
     }
     assert isinstance(task["id"], int)
     assert out.startswith(f"added task {task['id']}")
@@ -387,6 +375,15 @@ def test_postgresql_without_its_driver_names_the_extra(cli, monkeypatch, url, co
         assert out == ""
 
 
+@pytest.mark.parametrize("command", [["task", "list"], ["task", "add", "x"], ["info"]])
+def test_unreachable_postgresql_is_one_plain_line(cli, command):
+    code, _, err = cli(*command, "--db", "postgresql://shop:s3cret-pw@127.0.0.1:1/ecom")
+    assert code == 1
+    line = one_line_error(err)
+    assert line.startswith("ecomtui: error: cannot connect to postgresql://shop:***@127.0.0.1:1/ecom: ")
+    assert "s3cret-pw" not in line and "Error" not in line
+
+
 # ---- text is data, never terminal control ----------------------------------------------
 
 
@@ -406,6 +403,7 @@ def test_an_escape_in_a_refused_value_is_not_echoed_raw(cli, db):
     assert "\x1b" not in err
     assert one_line_error(err) == (
         "ecomtui: error: status: '␛[2Jdone' is not one of backlog, todo, doing, review, done"
+        ' (or the labels "Backlog", "To do", "In progress", "Review", "Done")'
     )
 
 
