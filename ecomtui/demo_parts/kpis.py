@@ -147,16 +147,20 @@ def build(session, demo, say) -> None:
     first = date(last.year - YEARS[demo.scale], last.month, 1)
     days = (last - first).days + 1
     say(f"writing {days} days of KPI figures and monthly goals...")
+    connection = session.connection()
+    sqlite = connection.dialect.name == "sqlite"
     rows = []
     for n in range(days):
         day = first + timedelta(days=n)
-        text = day.isoformat()  # the demo is a SQLite file, where a Date is ISO text
+        key = day.isoformat() if sqlite else day  # SQLite keeps a Date as ISO text
         rows.extend(
-            (text, metric, source, micros) for source, metric, micros in _day_facts(day, _growth(day, first), rng)
+            (key, metric, source, micros) for source, metric, micros in _day_facts(day, _growth(day, first), rng)
         )
-    # plain tuples straight to sqlite3: no per-value type processing for tens of thousands of rows
-    session.connection().exec_driver_sql(
-        "INSERT INTO kpi_fact (day, metric, source, value_micros) VALUES (?, ?, ?, ?)", rows
-    )
+    if sqlite:
+        # plain tuples straight to sqlite3: no per-value type processing for tens of thousands of rows
+        connection.exec_driver_sql("INSERT INTO kpi_fact (day, metric, source, value_micros) VALUES (?, ?, ?, ?)", rows)
+    else:
+        keys = ("day", "metric", "source", "value_micros")
+        session.execute(insert(tables.kpi_fact), [dict(zip(keys, row)) for row in rows])
     next_month = (demo.today.replace(day=1) + timedelta(days=32)).replace(day=1)
     session.execute(insert(tables.goal), _goal_rows(first, next_month, rng))
