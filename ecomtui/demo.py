@@ -291,7 +291,7 @@ def _fill(session, demo: _Demo, say: Callable[[str], None]) -> None:
 
     demo.channels = {name: cid for cid, name in session.execute(select(Channel.id, Channel.name))}
     _settings(session, demo)
-    write_partners(session, demo, say)
+    write_partners(session, demo, say)  # the tasks need their owners
     _tasks(session, demo, say)
     for path_name in DEMO_PARTS:
         module, _, function = path_name.partition(":")

@@ -30,12 +30,12 @@ EXTRA_SHOTS = [
     ("tasks-filter-120x40.svg", (120, 40), ["2", "slash", *"brief"]),
     ("task-dialog-80x24.svg", (80, 24), ["2", "right", "e"]),
     ("help-120x40.svg", (120, 40), ["question_mark"]),
-    ("agencies-detail-80x24.svg", (80, 24), ["4", "down", "enter"]),
-    ("partner-dialog-80x24.svg", (80, 24), ["4", "e"]),
-    ("partner-delete-120x40.svg", (120, 40), ["4", "d"]),
     ("help-legend-80x24.svg", (80, 24), ["question_mark", legend]),
     ("kpis-chart-120x40.svg", (120, 40), ["6", "enter"]),
     ("kpis-goal-80x24.svg", (80, 24), ["6", "right", "right", "g"]),
+    ("agencies-detail-80x24.svg", (80, 24), ["4", "down", "enter"]),
+    ("partner-dialog-80x24.svg", (80, 24), ["4", "e"]),
+    ("partner-delete-120x40.svg", (120, 40), ["4", "d"]),
 ]
 
 

@@ -14,8 +14,8 @@ DOMAINS = (
     "ecomtui.commands.tasks",
     "ecomtui.commands.kpis",
     "ecomtui.commands.review",
+    "ecomtui.commands.channels",
     "ecomtui.commands.partners",
     "ecomtui.commands.imports",
     "ecomtui.commands.exports",
-    "ecomtui.commands.channels",
 )
