@@ -11,13 +11,14 @@ from rich.table import Table as RichTable
 from rich.text import Text
 
 from ecomtui.services.report import INT, MONEY, RATIO, Section, Table, show
+from ecomtui.text import visible
 
 NUMERIC = (INT, MONEY, RATIO, "change")
 
 
-def safe(text: str) -> str:
+def safe(text) -> str:
     """User text with control characters made visible (they must never reach the terminal)."""
-    return "".join(f"\\x{ord(ch):02x}" if ord(ch) < 32 or 127 <= ord(ch) < 160 else ch for ch in str(text))
+    return visible(str(text))
 
 
 def table_renderable(table: Table, currency: str, *, limit: int | None = None) -> RichTable | Text:
