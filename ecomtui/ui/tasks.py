@@ -15,12 +15,13 @@ from datetime import date
 from functools import partial
 
 from rich.text import Text
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.content import Content
 from textual.css.query import NoMatches
+from textual.geometry import Size
 from textual.widgets import Input, Static
 
 from ecomtui import clock
@@ -130,6 +131,8 @@ class TaskBoard(BoardUndo, EcomTab):
         self._overdue: tuple[object, int] = (None, 0)
         self._counts: dict[str, int] = dict.fromkeys(TASK_STATUSES, 0)
         self._widths: list[int | None] = []
+        self._sized: Size | None = None  # the size the last Resize laid the board out for
+        self._titles: dict[str, tuple[str, str]] = {}  # each column's border title: label, count
         self._styles: dict = {}
 
     def compose(self) -> ComposeResult:
@@ -296,12 +299,16 @@ class TaskBoard(BoardUndo, EcomTab):
         room = column.size.width - 6 - len(number)  # corners, rules and spaces around the title
         if column.size.width and len(label) > room:
             label = label[: max(room - 1, 1)] + "…"
-        title = Content.assemble((label, "bold"), " ", (number, "dim"))
-        # each assignment repaints the whole column: only when it changed
-        if column.border_title != title:
-            column.border_title = title
+        # each assignment repaints the whole column: only when it changed (compared as
+        # text: two equal Content objects do not compare equal)
+        if self._titles.get(column.status) != (label, number):
+            self._titles[column.status] = (label, number)
+            column.border_title = Content.assemble((label, "bold"), " ", (number, "dim"))
 
-    def on_resize(self) -> None:
+    def on_resize(self, event: events.Resize) -> None:
+        if event.size == self._sized:  # shown again at the size it had: laid out already
+            return
+        self._sized = event.size
         self._arrange()
         if self.loaded:
             self.call_after_refresh(self._retitle)

@@ -20,7 +20,10 @@ the rebuild while the shown keys are unchanged, reading ``Footer._bindings_ready
 to know that the footer has been built at least once. A key that only turns
 on or off (the board's ``u Undo`` after the first move) is dimmed or lit in
 place, setting ``FooterKey._disabled`` and its ``-disabled`` class as
-Textual's own compose does.
+Textual's own compose does. Changes that come while a rebuild is scheduled
+join it (a tab switch changes the keys twice: focus leaves the old tab, then
+lands in the new one), as Textual's ``Footer.bindings_changed`` would
+otherwise rebuild once for each.
 
 Bumping Textual: run ``tests/ui/test_textual_patches.py``; it names the
 internal that moved.
@@ -68,6 +71,7 @@ class KeyFooter(Footer):
 
     _shown: tuple | None = None
     _enabled: dict[str, bool] | None = None
+    _rebuild_pending = False  # a rebuild is scheduled: it will read the keys as they are then
 
     def on_resize(self, event) -> None:
         self.show_command_palette = event.size.width >= 100
@@ -81,13 +85,23 @@ class KeyFooter(Footer):
         shown = tuple((binding.key, binding.action, binding.description, tooltip) for binding, _, tooltip in active)
         enabled = {binding.action: enabled for binding, enabled, _ in active}
         if shown == self._shown and self._bindings_ready:
-            if enabled != self._enabled:
+            if enabled != self._enabled and not self._rebuild_pending:
                 self._light(enabled)
             return
-        super().bindings_changed(screen)
-        if screen.app.app_focus and self.is_attached and screen is self.screen:
-            self._shown = shown  # a rebuild was scheduled for exactly these keys
+        if self._rebuild_pending:  # e.g. a tab switch: focus leaves the old tab, then lands in the new one
+            self._shown = shown
             self._enabled = enabled
+            return
+        self._bindings_ready = True
+        if screen.app.app_focus and self.is_attached and screen is self.screen:
+            self._shown = shown  # a rebuild is scheduled; it composes the keys current when it runs
+            self._enabled = enabled
+            self._rebuild_pending = True
+            self.call_after_refresh(self._rebuild)
+
+    async def _rebuild(self) -> None:
+        self._rebuild_pending = False
+        await self.recompose()
 
     def _light(self, enabled: dict[str, bool]) -> None:
         """Dim or light the keys whose state changed, without a rebuild."""

@@ -83,6 +83,7 @@ class CardColumn(ScrollView, can_focus=True):
         self._base_style: Style | None = None
         self._styles: dict[str, Style] = {}  # component styles, until the CSS changes
         self._wrapped: dict[tuple[str, int], list[Text]] = {}  # titles wrapped to a width
+        self._sized: Size | None = None  # the size the last Resize laid the column out for
 
     # ---- data -------------------------------------------------------------
 
@@ -190,8 +191,12 @@ class CardColumn(ScrollView, can_focus=True):
             self.column = column
 
     def on_resize(self, event: events.Resize) -> None:
+        # A tab shown again resizes its widgets to the size they had: nothing to do then
+        # (drawn lines are cached by width, so they stay valid across real resizes too).
+        if event.size == self._sized:
+            return
+        self._sized = event.size
         self.virtual_size = Size(event.size.width, len(self.cards) * CARD_HEIGHT)
-        self._lines.clear()
         self._show_cursor()
         self.post_message(self.Resized(self))
 
