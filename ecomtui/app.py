@@ -107,7 +107,7 @@ class EcomApp(App):
         specs = [TabSpec(tab.TAB_ID, tab.TAB_KEY, tab.TAB_LABEL) for tab in self.tabs.values()]
         yield TabBar(specs, active=self.first_tab, id="tab-bar")
         with ContentSwitcher(id="tabs", initial=self.first_tab):
-            yield from self.tabs.values()
+            yield self.tabs[self.first_tab]  # the others are mounted once its data shows
         yield Static(self._status_text(), id="status-line")
         yield KeyFooter()
 
@@ -124,6 +124,18 @@ class EcomApp(App):
         return line
 
     # ---- tabs -----------------------------------------------------------------------
+
+    async def mount_tabs(self, *wanted: EcomTab) -> None:
+        """Mount tabs (hidden) that are not mounted yet: ``wanted``, else all of them.
+
+        Only the first tab is composed with the app, so the first frame and the
+        first data do not wait for widgets nobody sees yet.
+        """
+        missing = [tab for tab in (wanted or self.tabs.values()) if not tab.is_mounted and tab.parent is None]
+        if missing:
+            for tab in missing:
+                tab.display = False
+            await self.query_one("#tabs", ContentSwitcher).mount_all(missing)
 
     def tab(self, tab_id: str) -> EcomTab | None:
         """The tab with this id once it is mounted (None before, e.g. for a palette opened very early)."""
@@ -161,10 +173,11 @@ class EcomApp(App):
             )
         self.tabs[self.first_tab].load()
 
-    def on_ecom_tab_data_shown(self, message: EcomTab.DataShown) -> None:
+    async def on_ecom_tab_data_shown(self, message: EcomTab.DataShown) -> None:
         if self.startup_seconds is None:
             self.start_up_done()
-            for tab in self.tabs.values():  # the others now, so switching to them is instant
+            await self.mount_tabs()  # the others now, hidden, so switching to them is instant
+            for tab in self.tabs.values():
                 if tab is not message.tab:
                     tab.load()
         else:
@@ -192,7 +205,8 @@ class EcomApp(App):
         exc = message.error
         self.start_up_done()
         for tab in self.tabs.values():
-            tab.database_failed()
+            if tab.is_mounted:  # the others are never shown: closing the explanation ends the app
+                tab.database_failed()
         reason = explain(exc, self.location)
         text = f"{reason}\n\nClosing this leaves ecomtui; nothing was changed."
         # Nothing works without the database: closing the explanation ends the app
@@ -284,6 +298,10 @@ class EcomApp(App):
             tab.start_filter()
 
     def action_switch_tab(self, tab_id: str) -> None:
+        wanted = self.tabs.get(tab_id)
+        if wanted is not None and not wanted.is_mounted:  # a key pressed before the first data showed
+            self.call_later(self._mount_and_switch, wanted)
+            return
         self.query_one("#tabs", ContentSwitcher).current = tab_id
         self.query_one("#tab-bar", TabBar).active = tab_id
         tab = self.tab(tab_id)
@@ -291,6 +309,12 @@ class EcomApp(App):
             if tab.stale:
                 tab.load()
             tab.activated()
+
+    async def _mount_and_switch(self, tab: EcomTab) -> None:
+        await self.mount_tabs(tab)
+        if self.database is not None and tab.is_mounted and not tab.loaded:
+            tab.load()
+        self.action_switch_tab(tab.TAB_ID)
 
     def on_tab_bar_activated(self, event: TabBar.Activated) -> None:
         self.action_switch_tab(event.tab_id)
@@ -301,12 +325,11 @@ class EcomApp(App):
         self.push_screen(ReviewScreen())
 
     def jump_to(self, tab_id: str, item_id: int) -> None:
-        """Show one item on its tab (from the Dashboard)."""
-        tab = self.tab(tab_id)
-        if tab is None:
+        """Show one item on its tab (from the Dashboard); a tab not read yet selects it once read."""
+        if tab_id not in self.tabs:
             return
         self.action_switch_tab(tab_id)
-        tab.select_item(item_id)
+        self.tabs[tab_id].select_item(item_id)
 
     def action_help(self) -> None:
         from ecomtui.ui.dialogs.help import HelpScreen
