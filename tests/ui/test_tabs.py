@@ -68,3 +68,20 @@ async def test_the_palette_offers_the_current_tabs_commands_and_every_tab(tmp_pa
         await pilot.press("2")
         names = [name for name, _, _ in provider.commands()]
         assert "New task" in names and "Start the weekly review" not in names  # only what fits this tab
+
+
+async def test_only_the_first_tab_is_there_for_the_first_frame_and_an_early_key_still_opens_its_tab(tmp_path):
+    first, *others = sorted(TABS, key=lambda t: t.TAB_KEY)
+    app = EcomApp(db=str(tmp_path / "early.db"))
+    async with app.run_test(size=(120, 40)) as pilot:
+        # before any data: the first tab alone is mounted, the tab bar names every tab
+        assert app.tab(first.TAB_ID) is not None
+        assert all(app.tab(tab.TAB_ID) is None for tab in others)
+        last = others[-1]
+        await pilot.press(last.TAB_KEY)  # pressed before the first tab's data showed
+        await wait_until(pilot, lambda: app.current_tab is app.tabs[last.TAB_ID], f"{last.TAB_LABEL} shown")
+        await wait_until(pilot, lambda: app.tabs[last.TAB_ID].loaded, f"{last.TAB_LABEL} loaded")
+        await wait_until(pilot, lambda: all(tab.loaded for tab in app.tabs.values()), "every tab loaded")
+        assert app.current_tab is app.tabs[last.TAB_ID]
+        await pilot.pause()
+        assert last.READY_MARKER in screen_text(app)
