@@ -62,9 +62,11 @@ class Section:
 
 
 def _plain(value):
-    """A cell as a JSON value: Decimal money as its exact string, dates as ISO."""
+    """A cell as a JSON value: Decimal money as its exact string, dates as ISO, lists (sparklines) item by item."""
     if isinstance(value, Decimal):
         return str(value)
+    if isinstance(value, (list, tuple)):
+        return [_plain(item) for item in value]
     if hasattr(value, "isoformat"):
         return value.isoformat()
     return value
