@@ -103,6 +103,9 @@ HELP_TEXT = "this help"  # a line of the ? screen
 FILTER_TEXT = "brief"  # typed one key at a time into the board filter, then erased
 MOVE_COLUMN = "todo"  # a non-empty column of the large board; its card goes right, then back
 
+# the week before TODAY's and one four years back, near the large store's first data
+REVIEW_WEEKS = ("2026-W47", "2022-W47")
+
 POLL_SLEEP = 0.005
 PAINT_TIMEOUT = 60.0
 
@@ -579,6 +582,9 @@ async def interaction_session(db: Path, samples: dict[str, list[float]]) -> None
         await pilot.press("escape")
         await settle(pilot)
 
+        # Weekly review: open it (its figures are read once), then each step's key, forward and back.
+        await review_steps(app, pilot, add)
+
         # Card move: the selected card of a non-empty column one column right, then back.
         board.column(MOVE_COLUMN).focus()
         await settle(pilot)
@@ -590,6 +596,33 @@ async def interaction_session(db: Path, samples: dict[str, list[float]]) -> None
                 if moved is None or moved.status == card.status:
                     raise RuntimeError(f"{key} did not move the selected card (card: {card!r})")
                 await wait_db_idle(app, pilot)
+
+
+async def review_steps(app, pilot, add: Callable[[str, float], None]) -> None:
+    """``w`` on the board, wait for the review's figures, then time ``enter`` to each step and ``left`` back."""
+    from ecomtui.ui.review import ReviewScreen
+
+    await pilot.press("w")
+    deadline = time.monotonic() + PAINT_TIMEOUT
+    while not (isinstance(app.screen, ReviewScreen) and app.screen.loaded):
+        if time.monotonic() > deadline:
+            raise RuntimeError("the weekly review did not open")
+        await pilot.pause(0.05)
+    await settle(pilot)
+    review = app.screen
+    steps = len(review.step_titles)
+    for key, sign, times in (("enter", 1, steps - 1), ("left", -1, steps - 2)):
+        if key == "left":  # on the notes step left moves the text cursor: back from the last figures step
+            review._show(steps - 2)
+            await settle(pilot)
+        for _ in range(times):
+            before = review.step
+            add("review step", await time_settled(pilot, key))
+            if review.step != before + sign:
+                raise RuntimeError(f"{key} did not change the review's step (step {review.step})")
+    review.dirty = False  # nothing typed: leave without the question
+    await pilot.press("escape")
+    await settle(pilot)
 
 
 def measure_interactions(ctx: Context) -> list[Result]:
@@ -608,6 +641,7 @@ def measure_interactions(ctx: Context) -> list[Result]:
         results.append(Result(f"tab switch → {label}", "ms", samples.get(f"tab {key} settled", []), target=100))
     results.append(Result("filter keystroke (large board)", "ms", samples["filter settled"], target=50))
     results.append(Result("card move (shift+→ / shift+←)", "ms", samples["move settled"], target=50))
+    results.append(Result("weekly review: next / previous step", "ms", samples["review step"], target=100))
     results.append(Result("settle floor (unbound key)", "ms", samples["settle floor"], info="reference"))
     floor = Result("Pilot press+pause floor (unbound key)", "ms", samples["floor"], info="reference")
     results.append(floor)
@@ -635,6 +669,13 @@ def measure_cli(ctx: Context) -> list[Result]:
             ecomtui_cmd("task", "list", "--json", "--db", str(ctx.large)),
         ),
         (Result("CLI: task add (large)", "s", target=0.5), ecomtui_cmd("task", "add", "bench", "--db", str(copy))),
+        *(
+            (
+                Result(f"CLI: review --json --week {week} (large)", "s", target=1.0),
+                ecomtui_cmd("review", "--json", "--week", week, "--db", str(ctx.large)),
+            )
+            for week in REVIEW_WEEKS
+        ),
     ]
     for result, cmd in commands:
         timed_run(cmd, ctx.env)  # warm-up, not counted

@@ -27,7 +27,8 @@ from ecomtui.text import visible
 from ecomtui.ui.db_bridge import DatabaseFailed, DatabaseOpened, DbBridge, JobDone, StoreChanged
 from ecomtui.ui.tab import EcomTab
 from ecomtui.ui.tabs import TABS
-from ecomtui.ui.textual_patches import FocusRepaintScreen, KeyFooter
+from ecomtui.ui.textual_patches import FocusRepaintScreen
+from ecomtui.ui.widgets.key_footer import KeyFooter
 from ecomtui.ui.widgets.tab_bar import TabBar, TabSpec
 
 STARTED = time.perf_counter()

@@ -15,7 +15,7 @@ from textual.screen import Screen
 from textual.widgets import ContentSwitcher, Label, Static, TextArea
 
 from ecomtui import clock
-from ecomtui.ui.textual_patches import KeyFooter
+from ecomtui.ui.widgets.key_footer import KeyFooter
 from ecomtui.ui.widgets.section_view import section_renderable
 
 NOTE_FIELDS = (("notes", "Notes"), ("decisions", "Decisions"), ("priorities", "Next week's priorities (one a line)"))

@@ -22,10 +22,10 @@ def rows(path) -> dict[int, dict]:
 
 def undo_lit(app) -> bool:
     """Whether the footer's u Undo is lit (it is listed dim while there is nothing to undo)."""
-    from textual.widgets._footer import FooterKey
+    from ecomtui.ui.widgets.key_footer import KeyFooter
 
     assert "u Undo" in screen_text(app).splitlines()[-1]
-    return not next(k for k in app.screen.query(FooterKey) if k.action == "undo").has_class("-disabled")
+    return next(e for e in app.screen.query_one(KeyFooter).shown() if e.action == "undo").enabled
 
 
 async def test_undo_brings_a_deleted_task_back_with_its_id_notes_and_dates(tmp_path):

@@ -16,7 +16,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
 from ecomtui.text import visible
-from ecomtui.ui.textual_patches import KeyFooter
+from ecomtui.ui.widgets.key_footer import KeyFooter
 
 # (field label, theirs: what is stored now, yours: what you typed)
 ConflictRow = tuple[str, str, str]

@@ -17,7 +17,7 @@ from textual.widgets import Button, Static
 
 from ecomtui.services.partner_roster import Partner
 from ecomtui.text import visible
-from ecomtui.ui.textual_patches import KeyFooter
+from ecomtui.ui.widgets.key_footer import KeyFooter
 from ecomtui.vocabulary import counted
 
 

@@ -20,7 +20,7 @@ from ecomtui.services.kpi_format import CARD_METRICS, goal_words, label, parse_t
 from ecomtui.services.kpi_metrics import AT_LEAST, AT_MOST, KIND, MONEY, RATIO, default_direction
 from ecomtui.services.validation import InvalidInput, parse_month
 from ecomtui.ui.dialogs.form import FormDialog
-from ecomtui.ui.textual_patches import KeyFooter
+from ecomtui.ui.widgets.key_footer import KeyFooter
 
 # save(form, month, metric, target, direction, expected row or None): answers with form.saved / form.save_failed
 SaveGoal = Callable[..., None]

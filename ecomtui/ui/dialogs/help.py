@@ -17,7 +17,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from ecomtui.ui.tab import help_entries
-from ecomtui.ui.textual_patches import KeyFooter
+from ecomtui.ui.widgets.key_footer import KeyFooter
 
 DIALOG_KEYS = [
     ("tab / shift+tab", "next / previous field"),

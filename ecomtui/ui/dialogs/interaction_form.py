@@ -21,7 +21,7 @@ from ecomtui.services.partner_roster import INTERACTION_KINDS, InteractionInput,
 from ecomtui.services.validation import InvalidInput
 from ecomtui.text import visible
 from ecomtui.ui.dialogs.form_support import show_form_error
-from ecomtui.ui.textual_patches import KeyFooter
+from ecomtui.ui.widgets.key_footer import KeyFooter
 
 KIND_LABELS = {"call": "Call", "meeting": "Meeting", "email": "E-mail", "review": "Review"}
 

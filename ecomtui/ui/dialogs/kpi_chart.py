@@ -20,7 +20,7 @@ from textual.widgets import Static
 from ecomtui.services.kpi_format import EXPLAINED, label, value_text
 from ecomtui.services.kpi_metrics import KIND, MONEY, RATIO
 from ecomtui.services.kpi_periods import RANGES, Period, regrouped
-from ecomtui.ui.textual_patches import KeyFooter
+from ecomtui.ui.widgets.key_footer import KeyFooter
 
 TICKS = 5
 

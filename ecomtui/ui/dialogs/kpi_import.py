@@ -20,7 +20,7 @@ from textual.widgets import Button, Checkbox, Input, Label, ProgressBar, Select,
 
 from ecomtui.ui.db_bridge import JobProgress
 from ecomtui.ui.dialogs.form import FormDialog
-from ecomtui.ui.textual_patches import KeyFooter
+from ecomtui.ui.widgets.key_footer import KeyFooter
 from ecomtui.ui.widgets.path_suggester import PathSuggester
 
 # (key, what the user picks, the importer: every one is f(database, path, *, skip_bad_rows, progress) -> ImportSummary)

@@ -33,7 +33,7 @@ from ecomtui.services.validation import InvalidInput
 from ecomtui.services.versioning import Conflict
 from ecomtui.text import visible
 from ecomtui.ui.dialogs.form_support import show_form_error
-from ecomtui.ui.textual_patches import KeyFooter
+from ecomtui.ui.widgets.key_footer import KeyFooter
 from ecomtui.vocabulary import PARTNER_KINDS
 
 CONTACT_FIELDS = ("name", "role", "email", "phone")

@@ -10,7 +10,7 @@ from textual.screen import ModalScreen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
-from ecomtui.ui.textual_patches import KeyFooter
+from ecomtui.ui.widgets.key_footer import KeyFooter
 
 
 class PickDialog(ModalScreen[str | None]):

@@ -32,7 +32,7 @@ from ecomtui.services.validation import InvalidInput
 from ecomtui.services.versioning import Conflict
 from ecomtui.text import visible
 from ecomtui.ui.channel_style import channel_text
-from ecomtui.ui.textual_patches import KeyFooter
+from ecomtui.ui.widgets.key_footer import KeyFooter
 from ecomtui.vocabulary import PRIORITIES, TASK_STATUS_LABELS, TASK_STATUSES
 
 
