@@ -76,6 +76,7 @@ class CalendarTab(EcomTab):
     TAB_ID = "calendar"
     TAB_LABEL = "Calendar"
     READY_MARKER = "in the month"
+    ITEM_GONE = "That promotion is no longer in the calendar (deleted)"
     WARM_MODULES = ("ecomtui.services.promotions",)
     HELP_WIDGETS = (MonthGrid, Agenda)
     HELP_NOTES = (
@@ -165,10 +166,12 @@ class CalendarTab(EcomTab):
         self.conflicts = find_conflicts(promotions)
         self.loaded = True
         self.refresh_view()
+        if self.pending_select is not None:  # asked for by the Dashboard before the data was in
+            self.select_item(self.pending_select)
         if first_load:
             self.call_after_refresh(self._premount_filter)
             # loaded while hidden (after the first tab's data): never take the focus from the visible tab
-            if self.app.current_tab is self and not isinstance(self.screen.focused, Input):
+            if self.app.current_tab is self and not isinstance(self.screen.focused, (Input, Agenda)):
                 self.screen.set_focus(self.grid)
 
     def _index_events(self) -> None:
@@ -276,6 +279,18 @@ class CalendarTab(EcomTab):
 
     def activated(self) -> None:
         self.screen.set_focus(self.grid)
+
+    def find_item(self, item_id: int) -> Promotion | None:
+        return next((p for p in self.promotions if p.id == item_id), None)
+
+    def show_item(self, promotion: Promotion) -> None:
+        """Show the promotion's day (today while it runs), highlighted in the agenda (a hiding filter is cleared)."""
+        if self.filter.active and not promotion_matcher(self.filter)(promotion):
+            self.action_clear_filter()
+        running = promotion.start <= self.today <= promotion.end
+        self.grid.select(self.today if running else promotion.start)
+        self.refresh_view(keep=f"p{promotion.id}")
+        self.screen.set_focus(self.agenda)
 
     def can_filter(self) -> bool:
         return self.display

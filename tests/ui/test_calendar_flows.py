@@ -318,3 +318,22 @@ async def test_the_country_is_changed_from_the_palette_and_a_bad_one_explained(c
         calendar(app).grid.select(date(2026, 12, 26))
         await pilot.pause()
         assert "Boxing Day · public holiday (GB)" in screen_text(app)
+
+
+async def test_enter_on_a_dashboard_promotion_shows_it_on_the_calendar(calendar_db):
+    app = EcomApp(db=str(calendar_db))
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_until(pilot, lambda: all(t.loaded for t in app.tabs.values()), "tabs loaded")
+        block = app.tabs["dashboard"].query_one("#dash-promotions OptionList")
+        rows = [str(o.prompt) for o in block._options]
+        assert any("Black Week" in row and "conflicts with Cyber (PPC)" in row for row in rows)
+        block.focus()
+        await pilot.pause()
+        block.highlighted = next(
+            i for i, o in enumerate(block._options) if o.id and "2026-11-27  Cyber" in str(o.prompt)
+        )
+        await pilot.press("enter")
+        await wait_until(pilot, lambda: app.current_tab is calendar(app), "the calendar")
+        await pilot.pause()
+        assert "Friday 2026-11-27" in agenda_title(app)  # its first day: it is not running yet
+        assert calendar(app).agenda.selected_promotion.name == "Cyber"
