@@ -14,6 +14,33 @@ TASK_STATUS_LABELS = {
 PRIORITIES = ("low", "normal", "high", "urgent")
 PARTNER_KINDS = ("agency", "freelancer", "in-house")
 PROMOTION_STATUSES = ("idea", "planned", "live", "done", "cancelled")
+PROMOTION_STATUS_LABELS = {
+    "idea": "Idea",
+    "planned": "Planned",
+    "live": "Live",
+    "done": "Done",
+    "cancelled": "Cancelled",
+}
+PROMOTION_KINDS = (
+    "sale",
+    "discount_code",
+    "free_shipping",
+    "bundle",
+    "launch",
+    "newsletter",
+    "influencer",
+    "other",
+)
+PROMOTION_KIND_LABELS = {
+    "sale": "Sale",
+    "discount_code": "Discount code",
+    "free_shipping": "Free shipping",
+    "bundle": "Bundle",
+    "launch": "Launch",
+    "newsletter": "Newsletter",
+    "influencer": "Influencer",
+    "other": "Other",
+}
 SEED_CHANNELS = (
     "SEO",
     "PPC",

@@ -36,6 +36,7 @@ EXTRA_SHOTS = [
     ("agencies-detail-80x24.svg", (80, 24), ["4", "down", "enter"]),
     ("partner-dialog-80x24.svg", (80, 24), ["4", "e"]),
     ("partner-delete-120x40.svg", (120, 40), ["4", "d"]),
+    ("promotion-dialog-80x24.svg", (80, 24), ["3", "tab", "down", "e"]),
 ]
 
 

@@ -6,7 +6,7 @@ import json
 import subprocess
 import sys
 
-HEAVY = ("pandas", "plotext", "alembic", "textual_plotext", "numpy")
+HEAVY = ("pandas", "plotext", "alembic", "textual_plotext", "numpy", "holidays", "icalendar", "dateutil")
 DB_LAYER = ("sqlalchemy", "sqlmodel", "pydantic")
 
 

@@ -14,8 +14,10 @@ DOMAINS = (
     "ecomtui.commands.tasks",
     "ecomtui.commands.kpis",
     "ecomtui.commands.review",
+    "ecomtui.commands.promotions",
     "ecomtui.commands.channels",
     "ecomtui.commands.partners",
     "ecomtui.commands.imports",
     "ecomtui.commands.exports",
+    "ecomtui.commands.calendar_files",
 )

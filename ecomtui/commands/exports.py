@@ -20,10 +20,19 @@ def register(sub) -> None:
     vcf.set_defaults(handler=export_vcf_command)
 
 
-def write_output(text: str, out: str | None, what: str) -> None:
-    """``text`` to ``--out`` (written whole, then moved into place) or to standard output."""
+def write_output(text: str | bytes, out: str | None, what: str) -> None:
+    """``text`` to ``--out`` (written whole, then moved into place) or to standard output.
+
+    Bytes (an iCalendar file, already UTF-8 with CRLF lines) are written as
+    they are, whatever the terminal's encoding.
+    """
     if out is None:
-        sys.stdout.write(text)
+        if isinstance(text, bytes):
+            sys.stdout.flush()
+            sys.stdout.buffer.write(text)
+            sys.stdout.buffer.flush()
+        else:
+            sys.stdout.write(text)
         return
     import os
     from pathlib import Path
@@ -31,7 +40,10 @@ def write_output(text: str, out: str | None, what: str) -> None:
     path = Path(out)
     tmp = path.with_name(f".{path.name}.{os.getpid()}.writing")
     try:
-        tmp.write_text(text, encoding="utf-8", newline="")
+        if isinstance(text, bytes):
+            tmp.write_bytes(text)
+        else:
+            tmp.write_text(text, encoding="utf-8", newline="")
         os.replace(tmp, path)
     except OSError as exc:
         tmp.unlink(missing_ok=True)

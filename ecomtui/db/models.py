@@ -104,19 +104,32 @@ class Interaction(SQLModel, table=True):
 
 
 class Promotion(SQLModel, table=True):
-    """A promotion or campaign with an inclusive date range."""
+    """A promotion or campaign with an inclusive date range.
+
+    ``uid``, ``sequence`` and ``modified_at`` are its iCalendar identity: the
+    UID it is exported under (or was imported from), the SEQUENCE that every
+    edit advances, and when it last changed, so importing a calendar again
+    updates instead of duplicating (services/promotion_ics.py).
+    """
 
     __tablename__ = "promotion"
     id: Optional[int] = Field(default=None, primary_key=True)
     version: int = Field(default=1, sa_column_kwargs={"server_default": "1"})  # conflict-safe edits
     name: str = Field(max_length=200)
+    kind: str = Field(default="sale", max_length=20, sa_column_kwargs={"server_default": "sale"})
     start: date = Field(index=True)
     end: date = Field(index=True)
     code: str = Field(default="", max_length=60)
     discount_pct: Optional[int] = Field(default=None, description="percent x 100")
+    discount_minor: Optional[int] = Field(default=None, description="a fixed amount off, instead of a percent")
     budget_minor: Optional[int] = None
+    revenue_target_minor: Optional[int] = None
+    owner_id: Optional[int] = Field(default=None, foreign_key="partner.id", ondelete="SET NULL")
     status: str = Field(default="planned", max_length=20)
     notes: str = Field(default="", sa_column=Column(Text, nullable=False, default=""))
+    uid: str = Field(max_length=255, unique=True)
+    sequence: int = Field(default=0, sa_column_kwargs={"server_default": "0"})
+    modified_at: Optional[datetime] = None
 
 
 class PromotionChannel(SQLModel, table=True):

@@ -137,13 +137,20 @@ promotion = table(
     column("id", Integer()),
     column("version", Integer()),
     column("name", String(200)),
+    column("kind", String(20)),
     column("start", Date()),
     column("end", Date()),
     column("code", String(60)),
     column("discount_pct", Integer()),
+    column("discount_minor", Integer()),
     column("budget_minor", Integer()),
+    column("revenue_target_minor", Integer()),
+    column("owner_id", Integer()),
     column("status", String(20)),
     column("notes", Text()),
+    column("uid", String(255)),
+    column("sequence", Integer()),
+    column("modified_at", UTCDateTime()),
 )
 
 promotion_channel = table(

@@ -11,4 +11,7 @@ only when an import runs: nothing here is imported at start-up.
 
 ``vcf`` reads contact cards (vCard) for the Agencies tab: ``read_file(path)``
 gives the cards, which ``services.contact_import`` checks and adds.
+
+``ics`` reads iCalendar files (our own export and Google Calendar / Outlook
+events) into promotions, by UID; icalendar loads only when it runs.
 """

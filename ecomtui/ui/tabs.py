@@ -12,6 +12,7 @@ from importlib import import_module
 _TAB_CLASSES = (
     "ecomtui.ui.dashboard:DashboardTab",
     "ecomtui.ui.tasks:TaskBoard",
+    "ecomtui.ui.calendar:CalendarTab",
     "ecomtui.ui.agencies:AgenciesTab",
     "ecomtui.ui.kpis:KpisTab",
 )
