@@ -10,13 +10,13 @@ from __future__ import annotations
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Vertical, VerticalScroll
+from textual.containers import Vertical
 from textual.screen import Screen
 from textual.widgets import ContentSwitcher, Label, Static, TextArea
 
 from ecomtui import clock
 from ecomtui.ui.widgets.key_footer import KeyFooter
-from ecomtui.ui.widgets.section_view import section_renderable
+from ecomtui.ui.widgets.section_view import SectionView
 
 NOTE_FIELDS = (("notes", "Notes"), ("decisions", "Decisions"), ("priorities", "Next week's priorities (one a line)"))
 
@@ -74,15 +74,23 @@ class ReviewScreen(Screen):
         self.period, self.sections, self.saved, self.currency = result
         steps = []
         for index, section in enumerate(self.sections):
-            scroll = VerticalScroll(Static(section_renderable(section, self.currency)), id=f"step-{index}")
-            scroll.can_focus = True
-            steps.append(scroll)
+            steps.append(SectionView(section, self.currency, id=f"step-{index}"))
         steps.append(self._notes_step())
         for step in steps[1:]:
             step.display = False
         await self.query_one("#review-body", ContentSwitcher).mount_all(steps)
         self.loaded = True
         self._show(0)
+        self.call_after_refresh(self._draw_next_step)
+
+    def _draw_next_step(self) -> None:
+        """Lay out the hidden steps one per idle moment, so each step's key only shows it."""
+        shown = self.query_one(f"#step-{self.step}")
+        width = shown.drawn_width if isinstance(shown, SectionView) else None
+        waiting = [view for view in self.query(SectionView) if view.drawn_width is None]
+        if width and waiting:
+            waiting[0].draw(width)
+            self.call_after_refresh(self._draw_next_step)
 
     def _notes_step(self) -> Vertical:
         fields = []

@@ -9,6 +9,9 @@ from __future__ import annotations
 from rich.console import Group
 from rich.table import Table as RichTable
 from rich.text import Text
+from textual.geometry import Size
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
 
 from ecomtui.services.report import INT, MONEY, RATIO, Section, Table, show
 from ecomtui.text import visible
@@ -52,3 +55,50 @@ def section_renderable(section: Section, currency: str) -> Group:
     for note in section.notes:
         parts.append(Text(safe(note), style="italic"))
     return Group(*parts)
+
+
+class SectionView(ScrollView, can_focus=True):
+    """A section drawn once per width and scrolled by lines (a review step of a few hundred rows).
+
+    A ``Static`` holding the Rich tables would lay them out again for every
+    measure and paint (several times per step shown, ~35 ms each for 150 rows);
+    this keeps the drawn lines until the width changes.
+    """
+
+    DEFAULT_CSS = """
+    SectionView {
+        scrollbar-gutter: stable;  /* one width whether or not it scrolls: drawn once */
+    }
+    """
+
+    def __init__(self, section: Section, currency: str, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.section = section
+        self.currency = currency
+        self._lines: list[Strip] = []
+        self._width: int | None = None
+
+    def on_resize(self) -> None:
+        self.draw(self.scrollable_content_region.width)
+
+    @property
+    def drawn_width(self) -> int | None:
+        return self._width
+
+    def draw(self, width: int) -> None:
+        """Lay the section out for ``width`` cells (ahead of being shown, too); nothing if it already is."""
+        if width == self._width or width <= 0:
+            return
+        console = self.app.console
+        lines = console.render_lines(section_renderable(self.section, self.currency), console.options.update_width(width))
+        self._lines = [Strip(line, width) for line in lines]
+        self._width = width
+        self.virtual_size = Size(width, len(self._lines))
+        self.refresh()
+
+    def render_line(self, y: int) -> Strip:
+        index = y + int(self.scroll_offset.y)
+        width = self.scrollable_content_region.width
+        if index >= len(self._lines):
+            return Strip.blank(width, self.rich_style)
+        return self._lines[index].crop_extend(0, width, self.rich_style).apply_style(self.rich_style)
