@@ -52,7 +52,11 @@ SCALES = ("small", "large")
 # Each domain adds its part of the demo store here: "module:function", called in this order with
 # (session, demo, say) after the settings, partners and tasks above are written. A part draws its
 # random numbers from demo.rng("its-domain"), so adding one changes nothing in the others.
-DEMO_PARTS: tuple[str, ...] = ("ecomtui.demo_parts.agencies:build", "ecomtui.demo_parts.kpis:build")
+DEMO_PARTS: tuple[str, ...] = (
+    "ecomtui.demo_parts.agencies:build",
+    "ecomtui.demo_parts.kpis:build",
+    "ecomtui.demo_parts.budget:build",
+)
 SMALL_TASKS = 120
 LARGE_TASKS = 20_000
 LARGE_MONTHS = 60  # five years of sprints, the last one being next month's

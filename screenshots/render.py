@@ -36,6 +36,8 @@ EXTRA_SHOTS = [
     ("agencies-detail-80x24.svg", (80, 24), ["4", "down", "enter"]),
     ("partner-dialog-80x24.svg", (80, 24), ["4", "e"]),
     ("partner-delete-120x40.svg", (120, 40), ["4", "d"]),
+    ("budget-expenses-80x24.svg", (80, 24), ["5", "slash", *"retainer"]),
+    ("expense-dialog-80x24.svg", (80, 24), ["5", "n"]),
 ]
 
 

@@ -17,5 +17,6 @@ DOMAINS = (
     "ecomtui.commands.channels",
     "ecomtui.commands.partners",
     "ecomtui.commands.imports",
+    "ecomtui.commands.budget",
     "ecomtui.commands.exports",
 )

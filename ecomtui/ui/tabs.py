@@ -13,6 +13,7 @@ _TAB_CLASSES = (
     "ecomtui.ui.dashboard:DashboardTab",
     "ecomtui.ui.tasks:TaskBoard",
     "ecomtui.ui.agencies:AgenciesTab",
+    "ecomtui.ui.budget:BudgetTab",
     "ecomtui.ui.kpis:KpisTab",
 )
 
