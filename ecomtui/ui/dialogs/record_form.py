@@ -1,5 +1,7 @@
 """What the Budget tab's dialogs share: saving through the tab, errors in place, conflicts shown.
 
+Keys, the error line and the buttons come from :class:`ecomtui.ui.dialogs.form.FormDialog`.
+
 A form checks what was typed (``read_input``), hands it to the ``save``
 function it was given, and closes only once the save landed (``saved``). A
 refusal keeps everything typed and says why in the form; a save that met a
@@ -13,24 +15,17 @@ from collections.abc import Callable
 from typing import Any
 
 from rich.text import Text
-from textual.binding import Binding
-from textual.screen import ModalScreen
-from textual.widgets import Button, Input, Static
 
 from ecomtui.services.validation import InvalidInput
 from ecomtui.services.versioning import Conflict
+from ecomtui.ui.dialogs.form import FormDialog
 
 # save(form, typed value, version the form was based on): submits the write; answers with saved / save_failed
 Save = Callable[[Any, Any, "int | None"], None]
 
 
-class RecordForm(ModalScreen):
+class RecordForm(FormDialog):
     """Base of a dialog that edits one record; subclasses compose the fields and read them."""
-
-    BINDINGS = [
-        Binding("escape", "cancel", "Cancel"),
-        Binding("ctrl+s", "save", "Save"),
-    ]
 
     WHAT = "record"  # what the conflict dialog calls it
 
@@ -65,7 +60,7 @@ class RecordForm(ModalScreen):
         try:
             data = self.read_input()
         except InvalidInput as exc:
-            self.show_error(exc)
+            self._show_error(exc)
             return
         self.saving = True
         self.save(self, data, self.version)
@@ -81,9 +76,9 @@ class RecordForm(ModalScreen):
         if isinstance(exc, Conflict) and exc.current is not None and not isinstance(exc.current, dict):
             self._show_conflict(exc.current)
         elif isinstance(exc, InvalidInput):
-            self.show_error(exc)
+            self._show_error(exc)
         else:
-            self.show_error(InvalidInput(f"Not saved: {self.app.explain(exc)}"))
+            self._show_error(InvalidInput(f"Not saved: {self.app.explain(exc)}"))
 
     def _show_conflict(self, current: Any) -> None:
         from ecomtui.ui.dialogs.conflict import ConflictDialog
@@ -102,34 +97,6 @@ class RecordForm(ModalScreen):
                 self.action_save()
 
         self.app.push_screen(ConflictDialog(self.WHAT, rows), chosen)
-
-    def show_error(self, exc: InvalidInput) -> None:
-        error = self.query_one("#form-error", Static)
-        error.update(Text(exc.message))
-        error.add_class("-visible")
-        for widget in self.query(".-invalid"):
-            widget.remove_class("-invalid")
-        if exc.field:
-            try:
-                field = self.query_one(f"#{exc.field}")
-            except Exception:
-                return
-            field.add_class("-invalid")
-            field.focus()
-
-    def action_cancel(self) -> None:
-        if self.app.screen is self:
-            self.dismiss(None)
-
-    def on_input_submitted(self, event: Input.Submitted) -> None:
-        event.stop()
-        self.action_save()
-
-    def on_button_pressed(self, event: Button.Pressed) -> None:
-        if event.button.id == "save":
-            self.action_save()
-        else:
-            self.action_cancel()
 
 
 def choices(rows: list[tuple[int, str]], current: int | None, current_name: str | None, gone: str = "archived") -> list:

@@ -16,6 +16,7 @@ from textual.widgets import DataTable
 from ecomtui.services import budget_calc as calc
 from ecomtui.services.money import format_amount
 from ecomtui.text import visible
+from ecomtui.ui.channel_style import channel_styles, channel_text
 
 if TYPE_CHECKING:
     from ecomtui.services.budget_queries import BudgetView, ExpenseRow
@@ -89,13 +90,14 @@ class BudgetTable(KeyedTable):
         cells = _FigureCells(view, wide=wide, no_color=no_color)
         report = view.report
         width = len(self.columns)
-        names = {c.id: c for c in view.channels}
+        names = {c.id: c.name for c in view.channels}
+        styles = channel_styles(view.channels, no_color)
         if report.channels:  # first and fixed: the total stays in sight however long the list
             self.add_row(*cells.row(report.total, Text("Total", style="bold"), bold=True)[:width], key=TOTAL_KEY)
         for row in report.channels:
-            channel = names.get(row.channel_id)
-            name, colour = (channel.name, channel.colour) if channel else (str(row.channel_id), "")
-            label = Text.assemble(("■ ", colour), (cut(name, 22 if wide else 13), f"bold {colour}"))
+            name = cut(names.get(row.channel_id, str(row.channel_id)), 22 if wide else 13)
+            label = channel_text(name, row.channel_id, styles, swatch=True)
+            label.stylize("bold")
             self.add_row(*cells.row(row.figures, label)[:width], key=f"c{row.channel_id}")
             if len(row.breakdown) > 1 or any(group != calc.SOURCE_LABELS["manual"] for group, _ in row.breakdown):
                 for index, (group, amount) in enumerate(row.breakdown):
@@ -146,7 +148,8 @@ class _FigureCells:
                 return Text(f"{ALERT}{gap}{text}", style=self.alert_style, justify="right")
             return Text(text, style=style, justify="right")
 
-        fast = f.pacing is not None and f.pacing > calc.OVER_PACE and self.clock.state == calc.RUNNING
+        pace = f.spending_pacing(self.clock)  # retainers left out: see budget_calc.Figures.spending_pacing
+        fast = pace is not None and pace > calc.OVER_PACE and self.clock.state == calc.RUNNING
         used = f"{f.used * 100:.{1 if self.wide else 0}f}%" if f.used is not None else "n/a"
         return [
             name,
@@ -176,11 +179,15 @@ class ExpenseList(KeyedTable):
         ):
             self.add_column(Text(label, justify="right" if key == "amount" else "left"), key=key)
         as_of = view.report.clock.as_of
+        styles = channel_styles(view.channels, self.app.no_color)
         for e in expenses:
             style = "dim" if e.day > as_of else ""
+            channel = channel_text(cut(e.channel, 14), e.channel_id, styles)
+            if style:
+                channel.stylize(style)
             self.add_row(
                 Text(e.day.isoformat(), style=style),
-                Text(cut(e.channel, 14), style=style),
+                channel,
                 Text(format_amount(e.amount, view.digits), style=style, justify="right"),
                 Text(cut(paid_to(e), 20), style=style),
                 Text(cut(e.note, 40), style=style),
