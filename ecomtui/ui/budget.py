@@ -60,9 +60,16 @@ class BudgetTab(EcomTab):
             self.panel.activated()
 
     def select_item(self, item_id: int) -> None:
-        """Show a channel (from the Dashboard): this month, its row selected."""
+        """Show a channel (from the Dashboard): this month, its row selected.
+
+        Before the panel is mounted the channel waits in ``pending_select``; the
+        panel takes it when it mounts.
+        """
         if self.panel is not None and self.panel.is_mounted:
+            self.pending_select = None
             self.panel.select_channel(item_id)
+        else:
+            self.pending_select = item_id
 
     def can_filter(self) -> bool:
         return self.panel is not None and self.panel.is_mounted and self.panel.can_filter()

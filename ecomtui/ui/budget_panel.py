@@ -145,6 +145,9 @@ class BudgetPanel(Vertical):
         self._table = self.query_one("#budget-table", BudgetTable)
         self._expenses = self.query_one("#expense-list", ExpenseList)
         self._head = self.query_one("#budget-head", Static)
+        if self.tab.pending_select is not None:  # a Dashboard link followed before the panel was up
+            self._select_after_load = f"c{self.tab.pending_select}"
+            self.tab.pending_select = None
         self._apply_layout()
         self.load()
 
