@@ -18,6 +18,13 @@ finished month is taken as of its last day: nothing is left, so the forecast
 is the actual. Before a month starts nothing has elapsed: pacing and forecast
 are n/a. The total row adds up: its actual, planned, variance and forecast are
 the sums of the channels'; its pacing and used come from those sums.
+
+The over-pace / under-pace mark (``Figures.status``) leaves agency retainers
+out: a retainer is booked whole on the month's first day, so under the
+pacing formula above its channel would look over pace for most of the month.
+The mark compares the spending besides retainers with the plan besides
+retainers (``Figures.spending_pacing``); the pacing figure itself stays
+PRODUCT.md's. Over budget is judged on everything.
 """
 
 from __future__ import annotations
@@ -116,6 +123,14 @@ class Figures:
     used: Decimal | None  # actual / planned
     pacing: Decimal | None
     forecast: Decimal | None
+    fixed: Decimal = ZERO  # retainers booked to date: paid whole on the 1st, not at an even pace
+
+    def spending_pacing(self, clock: MonthClock) -> Decimal | None:
+        """The pacing the pace mark reads: spending besides retainers against the plan besides them."""
+        if not self.fixed:
+            return self.pacing
+        rest = (self.planned or ZERO) - self.fixed
+        return pacing(self.actual - self.fixed, rest, clock) if rest > 0 else None
 
     def status(self, clock: MonthClock) -> tuple[str, bool]:
         """A word for the row and whether it needs attention (over budget, over pace, unplanned)."""
@@ -127,9 +142,10 @@ class Figures:
             return "planned", False
         if clock.state == FINISHED:
             return "within budget", False
-        if self.pacing is not None and self.pacing > OVER_PACE:
+        pace = self.spending_pacing(clock)
+        if pace is not None and pace > OVER_PACE:
             return "over pace", True
-        if self.pacing is not None and self.pacing < UNDER_PACE:
+        if pace is not None and pace < UNDER_PACE:
             return "under pace", False
         return "on pace", False
 
@@ -151,8 +167,10 @@ def pacing(actual: Decimal, planned: Decimal | None, clock: MonthClock) -> Decim
     return ratio(actual * clock.days, planned * clock.elapsed)
 
 
-def figures(planned: Decimal | None, actual: Decimal, clock: MonthClock, step: Decimal = CENT) -> Figures:
-    """The row for one channel."""
+def figures(
+    planned: Decimal | None, actual: Decimal, clock: MonthClock, step: Decimal = CENT, fixed: Decimal = ZERO
+) -> Figures:
+    """The row for one channel (``fixed``: the retainers among ``actual``)."""
     return Figures(
         planned=planned,
         actual=actual,
@@ -160,6 +178,7 @@ def figures(planned: Decimal | None, actual: Decimal, clock: MonthClock, step: D
         used=ratio(actual, planned) if planned else None,
         pacing=pacing(actual, planned, clock),
         forecast=forecast(actual, clock, step),
+        fixed=fixed,
     )
 
 
@@ -171,6 +190,7 @@ class Spend:
     channel_id: int
     amount: Decimal
     group: str = ""  # its row under the channel ("Google Ads", "Retainer · Rankwell SEO")
+    fixed: bool = False  # a retainer: booked whole on the 1st (see Figures.spending_pacing)
 
 
 def spend_group(source: str, partner: str | None) -> str:
@@ -208,6 +228,7 @@ def month_budget(
     """Every channel with a plan or spend in the month (in ``order``, others after by id), and the total."""
     actual: dict[int, Decimal] = {}
     groups: dict[int, dict[str, Decimal]] = {}
+    fixed: dict[int, Decimal] = {}
     listed: set[int] = set(plans)
     for spend in spends:
         if not clock.first <= spend.day <= clock.last:
@@ -216,6 +237,8 @@ def month_budget(
         if spend.day > clock.as_of:
             continue  # booked ahead: not spent yet on the as-of day
         actual[spend.channel_id] = actual.get(spend.channel_id, ZERO) + spend.amount
+        if spend.fixed:
+            fixed[spend.channel_id] = fixed.get(spend.channel_id, ZERO) + spend.amount
         by_group = groups.setdefault(spend.channel_id, {})
         by_group[spend.group] = by_group.get(spend.group, ZERO) + spend.amount
     rank = {channel_id: i for i, channel_id in enumerate(order)}
@@ -223,7 +246,7 @@ def month_budget(
     channels = tuple(
         ChannelBudget(
             channel_id,
-            figures(plans.get(channel_id), actual.get(channel_id, ZERO), clock, step),
+            figures(plans.get(channel_id), actual.get(channel_id, ZERO), clock, step, fixed.get(channel_id, ZERO)),
             tuple(sorted(groups.get(channel_id, {}).items(), key=lambda kv: (-kv[1], kv[0]))),
         )
         for channel_id in ids
@@ -244,6 +267,7 @@ def total_figures(channels: Sequence[ChannelBudget], clock: MonthClock) -> Figur
         used=ratio(actual, planned) if planned else None,
         pacing=pacing(actual, planned, clock),
         forecast=None if clock.elapsed == 0 else sum((f or ZERO for f in forecasts), ZERO),
+        fixed=sum((c.figures.fixed for c in channels), ZERO),
     )
 
 

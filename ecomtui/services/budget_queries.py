@@ -53,7 +53,7 @@ class ExpenseRow:
         return calc.spend_group(self.source, self.partner)
 
     def spend(self) -> calc.Spend:
-        return calc.Spend(self.day, self.channel_id, self.amount, self.group)
+        return calc.Spend(self.day, self.channel_id, self.amount, self.group, fixed=self.source == "retainer")
 
     def search_text(self) -> str:
         """What the filter looks in: note, channel, partner, promotion, source, date, amount."""
