@@ -29,7 +29,11 @@ class BudgetTab(EcomTab):
     HELP_NOTES = (
         ("/", "filter the month's expenses by note, channel, partner, promotion or source; escape clears"),
         ("tab", "move between the budget table and the expense list"),
-        (ALERT, "marks a figure that needs attention: over budget, over pace (10% faster than even), unplanned"),
+        (
+            ALERT,
+            "marks a figure that needs attention: over budget, over pace (10% faster than even; "
+            "retainers, booked whole on the 1st, left out), unplanned",
+        ),
     )
 
     def __init__(self) -> None:
