@@ -23,8 +23,9 @@ The over-pace / under-pace mark (``Figures.status``) leaves agency retainers
 out: a retainer is booked whole on the month's first day, so under the
 pacing formula above its channel would look over pace for most of the month.
 The mark compares the spending besides retainers with the plan besides
-retainers (``Figures.spending_pacing``); the pacing figure itself stays
-PRODUCT.md's. Over budget is judged on everything.
+retainers (``Figures.spending_pacing``), and its word says so ("over pace
+excl. retainers"); the pacing figure itself stays PRODUCT.md's. Over budget
+is judged on everything.
 """
 
 from __future__ import annotations
@@ -143,11 +144,13 @@ class Figures:
         if clock.state == FINISHED:
             return "within budget", False
         pace = self.spending_pacing(clock)
+        # say so when retainers were left out: the pacing figure beside it counts them
+        word = "pace excl. retainers" if self.fixed and pace is not None else "pace"
         if pace is not None and pace > OVER_PACE:
-            return "over pace", True
+            return f"over {word}", True
         if pace is not None and pace < UNDER_PACE:
-            return "under pace", False
-        return "on pace", False
+            return f"under {word}", False
+        return f"on {word}", False
 
 
 def forecast(actual: Decimal, clock: MonthClock, step: Decimal = CENT) -> Decimal | None:

@@ -108,10 +108,10 @@ def test_a_retainer_booked_on_the_first_does_not_mark_its_channel_over_pace():
     spends = [Spend(date(2026, 11, 1), 1, D("2900"), "Retainer · Rankwell", fixed=True)]
     seo = month_budget(clock, {1: D("3500")}, spends).channel(1).figures
     assert seo.pacing == D("4.9714")  # PRODUCT.md's pacing figure is unchanged
-    assert seo.status(clock) == ("under pace", False)  # nothing else spent yet of the other 600
+    assert seo.status(clock) == ("under pace excl. retainers", False)  # nothing else spent yet of the other 600
     spends.append(Spend(date(2026, 11, 4), 1, D("130"), "Other spend"))  # 600 / 6 = 100 would be even
     seo = month_budget(clock, {1: D("3500")}, spends).channel(1).figures
-    assert seo.spending_pacing(clock) == D("1.3000") and seo.status(clock) == ("over pace", True)
+    assert seo.spending_pacing(clock) == D("1.3000") and seo.status(clock) == ("over pace excl. retainers", True)
     all_retainer = month_budget(clock, {1: D("2900")}, spends[:1]).channel(1).figures
     assert all_retainer.status(clock) == ("on pace", False)
     over = month_budget(clock, {1: D("2000")}, spends[:1]).channel(1).figures
