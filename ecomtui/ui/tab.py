@@ -35,6 +35,8 @@ KEY_SYMBOLS = {
     "slash": "/",
     "pageup": "pgup",
     "pagedown": "pgdn",
+    "left_square_bracket": "[",
+    "right_square_bracket": "]",
 }
 
 
