@@ -83,7 +83,7 @@ class DashboardTab(EcomTab):
     TAB_KEY = "1"
     TAB_ID = "dashboard"
     TAB_LABEL = "Dashboard"
-    READY_MARKER = "Due this week"
+    READY_MARKER = "enter opens an item"  # the status line, written once the blocks are mounted
     WARM_MODULES = ("ecomtui.services.review",)
     BINDINGS = [
         Binding("tab", "app.focus_next", "Next block", show=False, tooltip="next block"),
