@@ -56,6 +56,7 @@ DEMO_PARTS: tuple[str, ...] = (
     "ecomtui.demo_parts.agencies:build",
     "ecomtui.demo_parts.calendar:build",
     "ecomtui.demo_parts.kpis:build",
+    "ecomtui.demo_parts.budget:build",
 )
 SMALL_TASKS = 120
 LARGE_TASKS = 20_000

@@ -37,6 +37,8 @@ EXTRA_SHOTS = [
     ("partner-dialog-80x24.svg", (80, 24), ["4", "e"]),
     ("partner-delete-120x40.svg", (120, 40), ["4", "d"]),
     ("promotion-dialog-80x24.svg", (80, 24), ["3", "tab", "down", "e"]),
+    ("budget-expenses-80x24.svg", (80, 24), ["5", "slash", *"retainer"]),
+    ("expense-dialog-80x24.svg", (80, 24), ["5", "n"]),
 ]
 
 

@@ -18,6 +18,7 @@ DOMAINS = (
     "ecomtui.commands.channels",
     "ecomtui.commands.partners",
     "ecomtui.commands.imports",
+    "ecomtui.commands.budget",
     "ecomtui.commands.exports",
     "ecomtui.commands.calendar_files",
 )

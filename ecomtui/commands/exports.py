@@ -1,4 +1,4 @@
-"""The ``export`` command's kinds: ``export vcf [--out FILE]``.
+"""The ``export`` command's kinds: ``export vcf [--out FILE]``, ``export csv TABLE [--out FILE]``.
 
 ``export`` is a group several domains add their kinds to (``shared_group``):
 contacts as vCard here, the calendar as iCalendar and tables as CSV next to
@@ -18,6 +18,11 @@ def register(sub) -> None:
     vcf = actions.add_parser("vcf", help="agency contacts as vCard 3.0")
     vcf.add_argument("--out", metavar="FILE", help="write to this file (default: standard output)")
     vcf.set_defaults(handler=export_vcf_command)
+
+    csv = actions.add_parser("csv", help="a table as CSV, safe to open in a spreadsheet")
+    csv.add_argument("table", metavar="TABLE", help="expenses or budget")
+    csv.add_argument("--out", metavar="FILE", help="write to this file (default: standard output)")
+    csv.set_defaults(handler=export_csv_command)
 
 
 def write_output(text: str | bytes, out: str | None, what: str) -> None:
@@ -60,4 +65,24 @@ def export_vcf_command(args) -> int:
     database = open_db(args.db, must_exist=True)
     text, count = export_vcf(database, clock.today())
     write_output(text, args.out, f"{count} contact cards")
+    return 0
+
+
+def export_csv_command(args) -> int:
+    """A table as CSV: written by the exporter itself (a file gets a byte-order mark for spreadsheets)."""
+    from pathlib import Path
+
+    from ecomtui.exporters import csv
+    from ecomtui.text import visible
+
+    table = csv.check_table(args.table)
+    out = Path(args.out).expanduser() if args.out else None
+    database = open_db(args.db, must_exist=True)
+    try:
+        with database.connect() as conn:
+            count = csv.export(conn, table, out, sys.stdout)
+    except OSError as exc:
+        raise CliError(f"cannot write {visible(args.out or 'the output')}: {exc.strerror or exc}") from None
+    if out is not None:
+        print(f"wrote {count} {table} rows to {visible(args.out)}", file=sys.stderr)
     return 0

@@ -186,7 +186,11 @@ class BudgetLine(SQLModel, table=True):
 
 
 class Expense(SQLModel, table=True):
-    """Actual spend: entered by hand or imported from an ads report."""
+    """Actual spend: entered by hand, booked from a retainer, or imported from an ads report.
+
+    ``import_key`` makes repeatable writes idempotent (``retainer:<partner>:<month>``,
+    ``<platform>:<day>``): running them twice adds nothing the second time.
+    """
 
     __tablename__ = "expense"
     id: Optional[int] = Field(default=None, primary_key=True)
@@ -195,7 +199,9 @@ class Expense(SQLModel, table=True):
     amount_minor: int
     channel_id: int = Field(foreign_key="channel.id", index=True)
     partner_id: Optional[int] = Field(default=None, foreign_key="partner.id", ondelete="SET NULL")
+    promotion_id: Optional[int] = Field(default=None, foreign_key="promotion.id", ondelete="SET NULL", index=True)
     note: str = Field(default="", sa_column=Column(Text, nullable=False, default=""))
+    # 'manual', 'retainer' (booked from a partner's retainer), an ad platform ('google-ads', 'meta-ads')
     source: str = Field(default="manual", max_length=40)
     import_key: Optional[str] = Field(default=None, max_length=200, unique=True)
 

@@ -26,7 +26,7 @@ from ecomtui.db.files import backup_file, remove_sqlite_files
 if TYPE_CHECKING:  # engine imports this module; at run time it only goes that way
     from ecomtui.db.engine import Database
 
-HEAD_REVISION = "0007"
+HEAD_REVISION = "0008"
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")
 # pg_advisory_xact_lock key of schema changes: "ecomtui" in ASCII
 SCHEMA_LOCK_KEY = 0x65636F6D747569

@@ -61,6 +61,7 @@ expense = table(
     column("amount_minor", Integer()),
     column("channel_id", Integer()),
     column("partner_id", Integer()),
+    column("promotion_id", Integer()),
     column("note", Text()),
     column("source", String(40)),
     column("import_key", String(200)),

@@ -16,6 +16,7 @@ from ecomtui.services.report import Section
 BLOCKS: tuple[str, ...] = (
     "ecomtui.services.review_kpis:kpis_block",
     "ecomtui.services.dashboard:tasks_block",
+    "ecomtui.services.review_budget:budget_block",
     "ecomtui.services.review_promotions:promotions_block",
     "ecomtui.services.review_agencies:agencies_block",
 )

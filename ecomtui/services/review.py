@@ -24,6 +24,7 @@ from ecomtui.services.versioning import update_row
 # (key, title, "module:function") in the order the review walks through them
 STEPS: tuple[tuple[str, str, str], ...] = (
     ("kpis", "KPIs", "ecomtui.services.review_kpis:kpis_step"),
+    ("budget", "Budget pacing", "ecomtui.services.review_budget:budget_step"),
     ("tasks", "Tasks", "ecomtui.services.review_tasks:tasks_step"),
     ("promotions", "Promotions", "ecomtui.services.review_promotions:promotions_step"),
     ("agencies", "Agencies", "ecomtui.services.review_agencies:agencies_step"),

@@ -14,6 +14,7 @@ _TAB_CLASSES = (
     "ecomtui.ui.tasks:TaskBoard",
     "ecomtui.ui.calendar:CalendarTab",
     "ecomtui.ui.agencies:AgenciesTab",
+    "ecomtui.ui.budget:BudgetTab",
     "ecomtui.ui.kpis:KpisTab",
 )
 

@@ -95,7 +95,8 @@ def test_the_dashboard_lists_the_agencies_block_after_the_tasks(database):
     with database.transaction() as conn:
         seed(conn)
         keys = [section.key for section in dashboard.blocks(conn, TODAY)]
-    assert keys.index("tasks") < keys.index("agencies")  # promotions come between them (PRODUCT.md order)
+    assert keys.index("agencies") > keys.index("tasks")  # PRODUCT.md: agencies come after the others
+    assert keys[-1] == "agencies"
 
 
 def test_the_review_step_looks_to_the_end_of_next_week_as_of_the_reviewed_sunday(database):

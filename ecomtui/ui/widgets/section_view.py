@@ -90,7 +90,9 @@ class SectionView(ScrollView, can_focus=True):
         if width == self._width or width <= 0:
             return
         console = self.app.console
-        lines = console.render_lines(section_renderable(self.section, self.currency), console.options.update_width(width))
+        lines = console.render_lines(
+            section_renderable(self.section, self.currency), console.options.update_width(width)
+        )
         self._lines = [Strip(line, width) for line in lines]
         self._width = width
         self.virtual_size = Size(width, len(self._lines))
