@@ -149,6 +149,7 @@ def test_expenses_keep_their_links_and_text_exactly(database):
                 code="",
                 status="planned",
                 notes="",
+                uid="black-friday@test.ecomtui",  # the calendar's iCalendar UID (required since 0007)
             )
             .returning(tables.promotion.c.id)
         ).scalar_one()
