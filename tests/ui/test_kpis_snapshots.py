@@ -16,7 +16,7 @@ from datetime import date
 
 import pytest
 from kpi_support import open_kpis, seed_kpis
-from support import wait_text
+from support import wait_text, wait_until
 from textual.widgets import Input, Select
 
 from ecomtui.app import EcomApp
@@ -90,6 +90,9 @@ def test_import_summary_80x24(home, snap_compare):
         screen.query_one("#format", Select).value = "kpis"
         await pilot.press("ctrl+s")
         await wait_text(pilot, "2 rows imported")
+        kpis = pilot.app.tabs["kpis"]  # the cards behind the dialog read the imported days at once
+        await wait_until(pilot, lambda: kpis.view is not None and kpis.view.latest == date(2026, 11, 21), "re-read")
+        await pilot.pause()
 
     assert snap_compare(EcomApp(db=str(home / "new.db")), terminal_size=(80, 24), run_before=run_before)
 

@@ -162,6 +162,8 @@ class ImportDialog(FormDialog):
     def _done(self, summary) -> None:
         self.running = False
         self.summary = summary
+        if summary.rows_imported:
+            self.app.bridge.check_now()  # the tab behind shows the new figures now, not at the next poll
         bar = self.query_one("#import-progress", ProgressBar)
         bar.update(total=bar.total or 1, progress=bar.total or 1)
         self.remove_class("-running")
