@@ -42,7 +42,3 @@ class FocusRepaintScreen(Screen):
     """A screen whose focus changes repaint only the widgets whose focus styles change."""
 
     focused: Reactive[Widget | None] = Reactive(None, repaint=False)
-
-
-# Dialogs of branches written before the footer moved import it from here.
-from ecomtui.ui.widgets.key_footer import KeyFooter  # noqa: E402, F401
