@@ -20,6 +20,10 @@ def test_review_markdown_for_a_week(tmp_path, capsys):
     out = capsys.readouterr().out
     assert out.startswith("# Weekly review 2026-W47\n")
     assert "## Tasks" in out and "| Send teaser | To do | 2026-11-18 |" in out
+    # the six steps of the screen, in its order, the last one even before anything was written
+    headings = [line[3:] for line in out.splitlines() if line.startswith("## ")]
+    assert headings == ["KPIs", "Budget", "Tasks", "Promotions", "Agencies", "Notes and priorities"]
+    assert out.rstrip().endswith("### Next week's priorities\n\n_Not saved yet._")
 
 
 def test_review_json_is_the_same_content(tmp_path, capsys):

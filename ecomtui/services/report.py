@@ -14,6 +14,7 @@ from decimal import Decimal
 
 # column kinds: how a cell is shown
 TEXT, INT, MONEY, RATIO, CHANGE, DATE, SPARK = "text", "int", "money", "ratio", "change", "date", "spark"
+FIGURE = "figure"  # a figure already written out (a KPI's value in its own unit): shown as is, never cut
 BARS = "▁▂▃▄▅▆▇█"
 
 
@@ -116,7 +117,7 @@ def markdown(sections: list[Section], *, title: str, currency: str = "EUR", intr
             out.append("| " + " | ".join(_md(c.title) for c in table.columns) + " |")
             out.append(
                 "| "
-                + " | ".join("---:" if c.kind in (INT, MONEY, RATIO, CHANGE) else "---" for c in table.columns)
+                + " | ".join("---:" if c.kind in (INT, MONEY, RATIO, CHANGE, FIGURE) else "---" for c in table.columns)
                 + " |"
             )
             for row in table.rows:

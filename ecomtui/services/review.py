@@ -22,9 +22,11 @@ from ecomtui.services.validation import InvalidInput
 from ecomtui.services.versioning import update_row
 
 # (key, title, "module:function") in the order the review walks through them
+NOTES_TITLE = "Notes and priorities"  # the review's last step, after the figures' steps
+
 STEPS: tuple[tuple[str, str, str], ...] = (
     ("kpis", "KPIs", "ecomtui.services.review_kpis:kpis_step"),
-    ("budget", "Budget pacing", "ecomtui.services.review_budget:budget_step"),
+    ("budget", "Budget", "ecomtui.services.review_budget:budget_step"),
     ("tasks", "Tasks", "ecomtui.services.review_tasks:tasks_step"),
     ("promotions", "Promotions", "ecomtui.services.review_promotions:promotions_step"),
     ("agencies", "Agencies", "ecomtui.services.review_agencies:agencies_step"),
@@ -152,14 +154,17 @@ def save(
 def review_markdown(p: Period, sections: list[Section], cur: str, saved: SavedReview | None = None) -> str:
     intro = [f"{p.start.isoformat()} to {p.end.isoformat()}, figures as of {p.as_of.isoformat()}."]
     text = markdown(sections, title=f"Weekly review {p.week}", currency=cur, intro=intro)
-    if saved is not None:
-        for heading, body in (
-            ("Notes", saved.notes),
-            ("Decisions", saved.decisions),
-            ("Next week's priorities", saved.priorities),
-        ):
-            if body.strip():
-                text += f"\n## {heading}\n\n" + "\n".join(_md_line(line) for line in body.strip().splitlines()) + "\n"
+    # the last step, as on screen: always there, so a review reads the same whether or not it was saved
+    text += f"\n## {NOTES_TITLE}\n"
+    for heading, body in (
+        ("Notes", saved.notes if saved else ""),
+        ("Decisions", saved.decisions if saved else ""),
+        ("Next week's priorities", saved.priorities if saved else ""),
+    ):
+        lines = [_md_line(line) for line in body.strip().splitlines()] or [
+            "_Not saved yet._" if saved is None else "_None._"
+        ]
+        text += f"\n### {heading}\n\n" + "\n".join(lines) + "\n"
     return text
 
 

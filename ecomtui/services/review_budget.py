@@ -73,7 +73,7 @@ def budget_step(conn, p) -> Section:
     """The review's budget step: the month the week ends in, as of the review's day."""
     month = month_key(p.end)
     table, summary = month_table(conn, month, p.as_of, f"Budget {month} as of {p.as_of.isoformat()}")
-    return Section("budget", "Budget pacing", [table], summary + NOTES if summary else [])
+    return Section("budget", "Budget", [table], summary + NOTES if summary else [])
 
 
 def budget_block(conn, today: date) -> Section:

@@ -10,7 +10,7 @@ from datetime import date, timedelta
 from decimal import Decimal
 
 from ecomtui.clock import month_key
-from ecomtui.services.report import CHANGE, INT, MONEY, RATIO, SPARK, TEXT, Column, Section, Table
+from ecomtui.services.report import CHANGE, FIGURE, INT, MONEY, RATIO, SPARK, Column, Section, Table
 
 SHOWN = (
     "revenue",
@@ -83,7 +83,7 @@ def _metric_table(conn, start: date, end: date, as_of: date, title: str, *, spar
     goals = {g.goal.metric: g for g in kpis.goal_status(conn, month_key(end), as_of)}
     columns = [
         Column("Metric"),
-        Column("Value", TEXT),
+        Column("Value", FIGURE),
         Column("vs week before", CHANGE),
         Column("vs last year", CHANGE),
     ]

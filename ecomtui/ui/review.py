@@ -105,7 +105,9 @@ class ReviewScreen(Screen):
 
     @property
     def step_titles(self) -> list[str]:
-        return [s.title for s in self.sections] + ["Notes and priorities"]
+        from ecomtui.services.review import NOTES_TITLE
+
+        return [s.title for s in self.sections] + [NOTES_TITLE]
 
     def _show(self, step: int) -> None:
         self.step = step

@@ -13,10 +13,11 @@ from textual.geometry import Size
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from ecomtui.services.report import INT, MONEY, RATIO, Section, Table, show
+from ecomtui.services.report import CHANGE, DATE, FIGURE, INT, MONEY, RATIO, Section, Table, show
 from ecomtui.text import visible
 
-NUMERIC = (INT, MONEY, RATIO, "change")
+NUMERIC = (INT, MONEY, RATIO, CHANGE, FIGURE)
+WHOLE = (*NUMERIC, DATE)  # columns never cut: a figure or a date with an ellipsis reads as another one
 
 
 def safe(text) -> str:
@@ -28,19 +29,23 @@ def table_renderable(table: Table, currency: str, *, limit: int | None = None) -
     if not table.rows:
         return Text(f"  {table.empty}", style="dim")
     grid = RichTable(box=None, padding=(0, 1), expand=True, show_edge=False, header_style="bold dim")
+    rows = table.rows if limit is None else table.rows[:limit]
+    cells = [[safe(show(v, c.kind, currency)) for v, c in zip(row, table.columns)] for row in rows]
     for index, column in enumerate(table.columns):
         numeric = column.kind in NUMERIC
+        whole = column.kind in WHOLE
         grid.add_column(
             column.title,
             justify="right" if numeric else "left",
             no_wrap=True,
             overflow="ellipsis",
-            # the first column names the row (a task, a channel): it gets the room
-            ratio=None if numeric or column.kind == "date" else (3 if index == 0 else 1),
+            # figures and dates keep their width; the other columns share what is left,
+            # the first (it names the row: a task, a channel) the most
+            min_width=max((len(row[index]) for row in cells), default=0) if whole else None,
+            ratio=None if whole else (3 if index == 0 else 1),
         )
-    rows = table.rows if limit is None else table.rows[:limit]
-    for row in rows:
-        grid.add_row(*(Text(safe(show(v, c.kind, currency))) for v, c in zip(row, table.columns)))
+    for row in cells:
+        grid.add_row(*(Text(cell) for cell in row))
     if limit is not None and len(table.rows) > limit:
         grid.add_row(Text(f"… {len(table.rows) - limit} more", style="dim"))
     return grid
