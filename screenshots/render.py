@@ -19,6 +19,15 @@ TODAY = "2026-11-23"
 OUT = Path(__file__).resolve().parent
 
 
+async def review_open(pilot) -> None:
+    """After ``w``: wait until the weekly review has read its figures."""
+    for _ in range(200):
+        if getattr(pilot.app.screen, "loaded", False) and hasattr(pilot.app.screen, "step_titles"):
+            return
+        await pilot.pause(0.05)
+    raise SystemExit("the weekly review did not open")
+
+
 def legend(app) -> None:
     """In the help screen, the board's marks at the top (other tabs' keys follow them)."""
     app.screen.scroll_to_heading("Marks on the board")
@@ -37,6 +46,8 @@ EXTRA_SHOTS = [
     ("partner-dialog-80x24.svg", (80, 24), ["4", "e"]),
     ("partner-delete-120x40.svg", (120, 40), ["4", "d"]),
     ("promotion-dialog-80x24.svg", (80, 24), ["3", "tab", "down", "e"]),
+    ("review-80x24.svg", (80, 24), ["w", review_open]),
+    ("review-tasks-120x40.svg", (120, 40), ["w", review_open, "enter", "enter"]),
     ("budget-expenses-80x24.svg", (80, 24), ["5", "slash", *"retainer"]),
     ("expense-dialog-80x24.svg", (80, 24), ["5", "n"]),
 ]
@@ -66,7 +77,10 @@ async def shoot(db: Path, name: str, size: tuple[int, int], keys: list) -> None:
             raise SystemExit(f"the tabs did not load for {name}")
         await pilot.pause(0.1)
         for key in keys:
-            if callable(key):
+            if asyncio.iscoroutinefunction(key):
+                await key(pilot)
+                await pilot.pause()
+            elif callable(key):
                 key(app)
                 await pilot.pause()
             else:
