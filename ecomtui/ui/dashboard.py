@@ -18,7 +18,7 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from ecomtui import clock
-from ecomtui.services.report import TEXT, Section, show
+from ecomtui.services.report import FIGURE, TEXT, Section, show
 from ecomtui.ui.tab import Command, EcomTab
 from ecomtui.ui.widgets.section_view import safe
 
@@ -38,8 +38,8 @@ def _row_text(row: list, columns, currency: str) -> Text:
     """A table row as one entry: dates first, then its text, then the rest dim."""
     cells = [(safe(show(v, c.kind, currency)), c.kind) for v, c in zip(row, columns)]
     dates = [value for value, kind in cells if kind == "date" and value != "—"]
-    texts = [value for value, kind in cells if kind == TEXT]
-    rest = [value for value, kind in cells if kind not in (TEXT, "date")]
+    texts = [value for value, kind in cells if kind in (TEXT, FIGURE)]  # the name, then what it reads
+    rest = [value for value, kind in cells if kind not in (TEXT, FIGURE, "date")]
     text = Text()
     if dates:
         text.append(" ".join(dates) + "  ", "bold")
