@@ -32,6 +32,7 @@ from ecomtui.services.partner_roster import (
 )
 from ecomtui.text import visible
 from ecomtui.ui.tab import Command, EcomTab
+from ecomtui.ui.textual_patches import FilterInput
 from ecomtui.ui.widgets.partner_detail import PartnerDetail, flag_style
 from ecomtui.vocabulary import PARTNER_KINDS
 
@@ -117,7 +118,7 @@ class AgenciesTab(EcomTab):
         self._writes = 0  # bumped on every save of ours: a read older than it is read again
 
     def compose(self) -> ComposeResult:
-        filter_field = Input(
+        filter_field = FilterInput(
             placeholder="Filter: name, service, contact, notes — enter keeps it, esc clears",
             id="partner-filter",
             compact=True,

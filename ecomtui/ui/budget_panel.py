@@ -34,6 +34,7 @@ from ecomtui.services import budget_calc as calc
 from ecomtui.services.money import format_amount
 from ecomtui.text import visible
 from ecomtui.ui.tab import Command, EcomTab
+from ecomtui.ui.textual_patches import FilterInput
 from ecomtui.ui.widgets.budget_tables import (
     ALERT,
     TOTAL_KEY,
@@ -130,7 +131,7 @@ class BudgetPanel(Vertical):
         yield Static("", id="budget-empty", markup=False)
         with Horizontal(id="budget-lower"):
             with Vertical(id="budget-expenses"):
-                field = Input(
+                field = FilterInput(
                     placeholder="Filter expenses: note, channel, partner, promotion — esc clears",
                     id="expense-filter",
                     compact=True,

@@ -29,6 +29,7 @@ from ecomtui.services.retail_calendar import RetailEvent
 from ecomtui.text import visible
 from ecomtui.ui.channel_style import channel_colours
 from ecomtui.ui.tab import Command, EcomTab
+from ecomtui.ui.textual_patches import FilterInput
 from ecomtui.ui.widgets.agenda import Agenda, dates_text
 from ecomtui.ui.widgets.month_grid import MonthGrid
 from ecomtui.vocabulary import PROMOTION_STATUS_LABELS
@@ -337,7 +338,7 @@ class CalendarTab(EcomTab):
             self.mount(self._new_filter_input(), before=0)
 
     def _new_filter_input(self) -> Input:
-        field = Input(
+        field = FilterInput(
             placeholder="Filter: words, channel:ppc, status:live — enter keeps it, esc clears",
             id="cal-filter",
             compact=True,

@@ -45,6 +45,7 @@ from ecomtui.ui.board_layout import WIDE, column_widths
 from ecomtui.ui.board_undo import BoardUndo
 from ecomtui.ui.channel_style import channel_styles
 from ecomtui.ui.tab import Command, EcomTab
+from ecomtui.ui.textual_patches import FilterInput
 from ecomtui.ui.widgets.card_column import CARD_HEIGHT, LEGEND, CardColumn
 from ecomtui.ui.widgets.card_detail import CardDetail
 from ecomtui.vocabulary import TASK_STATUS_LABELS, TASK_STATUSES
@@ -447,7 +448,7 @@ class TaskBoard(BoardUndo, EcomTab):
             self.mount(self._new_filter_input(), before=0)
 
     def _new_filter_input(self) -> Input:
-        field = Input(
+        field = FilterInput(
             placeholder="Filter: title, notes, owner, channel — enter keeps it, esc clears",
             id="filter",
             compact=True,

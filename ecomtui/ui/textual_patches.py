@@ -1,6 +1,6 @@
 """Every place ecomtui leans on Textual internals, in one module (checked by tests/ui/test_textual_patches.py).
 
-One speed patch, measured in ``benchmarks/`` (board keys under 50 ms):
+Two speed patches, measured in ``benchmarks/`` (board keys under 50 ms):
 
 ``FocusRepaintScreen``: Textual's ``Screen.focused`` reactive repaints the
 whole terminal on every focus change; on the board, moving between columns
@@ -13,6 +13,14 @@ e.g. ``CardColumn``): it must refresh itself on focus and blur (``on_focus`` /
 ``on_blur`` calling ``self.refresh()``) when its lines depend on having focus
 (a cursor drawn brighter while focused). Nothing else repaints it.
 
+``FilterInput``: Textual's ``Input`` sets its ``virtual_size`` (a reactive
+declared with ``layout=True`` on ``Widget``) on every keystroke, so each
+character typed into a filter laid the whole screen out again (~15-30 ms with
+six tabs). A filter field has a fixed size (``height: 1``, a set width), so the
+field declares ``virtual_size`` again without layout; its scroll limits are
+read from ``virtual_size`` when the cursor moves, so a long filter still
+scrolls to the cursor. Use it only for fields of a fixed size.
+
 The footer is not a patch: ``ecomtui.ui.widgets.key_footer`` draws the keys as one
 widget from the screen's public ``active_bindings``.
 
@@ -22,9 +30,11 @@ internal that moved.
 
 from __future__ import annotations
 
+from textual.geometry import Size
 from textual.reactive import Reactive
 from textual.screen import Screen
 from textual.widget import Widget
+from textual.widgets import Input
 
 
 def internals_missing() -> list[str]:
@@ -35,6 +45,11 @@ def internals_missing() -> list[str]:
         missing.append("Screen.focused is no longer a Reactive declared on Screen")
     if not callable(getattr(Screen, "_update_focus_styles", None)):
         missing.append("Screen._update_focus_styles (which repaints focus styles) is gone")
+    size = Widget.__dict__.get("virtual_size")
+    if not isinstance(size, Reactive):
+        missing.append("Widget.virtual_size is no longer a Reactive declared on Widget")
+    if not callable(getattr(Input, "_watch_value", None)):
+        missing.append("Input._watch_value (which sets virtual_size on every keystroke) is gone")
     return missing
 
 
@@ -42,3 +57,9 @@ class FocusRepaintScreen(Screen):
     """A screen whose focus changes repaint only the widgets whose focus styles change."""
 
     focused: Reactive[Widget | None] = Reactive(None, repaint=False)
+
+
+class FilterInput(Input):
+    """A one-line filter field whose typing repaints it without laying the screen out again."""
+
+    virtual_size: Reactive[Size] = Reactive(Size(0, 0), layout=False)
