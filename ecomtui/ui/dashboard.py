@@ -20,6 +20,7 @@ from textual.widgets.option_list import Option
 from ecomtui import clock
 from ecomtui.services.report import FIGURE, TEXT, Section, show
 from ecomtui.ui.tab import Command, EcomTab
+from ecomtui.ui.textual_patches import SteadyOptionList
 from ecomtui.ui.widgets.section_view import safe
 
 WIDE = 100  # columns from which blocks sit two a row
@@ -72,7 +73,7 @@ class DashBlock(Vertical):
                 options.append(
                     Option(_row_text(row, table.columns, self.currency), id=option_id, disabled=link is None)
                 )
-        yield OptionList(*options, classes="dash-list")
+        yield SteadyOptionList(*options, classes="dash-list")
         for note in self.section.notes:
             yield Static(Text(safe(note), style="italic dim"), classes="dash-note")
 
