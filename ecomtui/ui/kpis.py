@@ -198,7 +198,9 @@ class KpisTab(EcomTab):
         empty = view.latest is None
         self.set_class(empty, "-empty")
         self.query_one("#kpi-heading", Static).update(self._heading(view))
-        if self.display and not self._card_focused():
+        # an empty store hides the cards: a card focused before the read showed that must give the
+        # focus to the welcome (else the keys act on, and the footer offers, a card nobody sees)
+        if self.display and (empty or not self._card_focused()):
             self.activated()
         self.refresh_bindings()
 

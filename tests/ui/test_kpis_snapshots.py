@@ -98,7 +98,15 @@ def test_import_summary_80x24(home, snap_compare):
 
 
 def test_empty_store_kpis_80x24(home, snap_compare):
-    assert snap_compare(EcomApp(db=str(home / "new.db")), terminal_size=(80, 24), run_before=open_kpis)
+    async def run_before(pilot):
+        from ecomtui.ui.kpis import Welcome
+
+        await open_kpis(pilot)
+        # the welcome takes the focus once the empty store is read, and the footer follows it
+        await wait_until(pilot, lambda: isinstance(pilot.app.focused, Welcome), "the welcome focused")
+        await pilot.pause()
+
+    assert snap_compare(EcomApp(db=str(home / "new.db")), terminal_size=(80, 24), run_before=run_before)
 
 
 def test_n_a_ratio_80x24(home, snap_compare):
