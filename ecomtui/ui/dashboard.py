@@ -24,6 +24,8 @@ from ecomtui.ui.textual_patches import SteadyOptionList
 from ecomtui.ui.widgets.section_view import safe
 
 WIDE = 100  # columns from which blocks sit two a row
+TALL = 30  # rows from which the blocks show every row in full
+COMPACT_ROWS = 4  # rows per table in the compact form (a narrow or short terminal)
 
 
 def _job_blocks(today):
@@ -35,8 +37,8 @@ def _job_blocks(today):
     return job
 
 
-def _row_text(row: list, columns, currency: str) -> Text:
-    """A table row as one entry: dates first, then its text, then the rest dim."""
+def _row_text(row: list, columns, currency: str, width: int | None = None) -> Text:
+    """A table row as one entry: dates first, then its text, then the rest dim; cut to one line of ``width``."""
     cells = [(safe(show(v, c.kind, currency)), c.kind) for v, c in zip(row, columns)]
     dates = [value for value, kind in cells if kind == "date" and value != "—"]
     texts = [value for value, kind in cells if kind in (TEXT, FIGURE)]  # the name, then what it reads
@@ -48,16 +50,20 @@ def _row_text(row: list, columns, currency: str) -> Text:
     extra = [e for e in (*texts[1:], *rest) if e not in ("—", "")]
     if extra:
         text.append("  " + " · ".join(extra), "dim")
+    if width is not None:
+        text.truncate(max(width, 8), overflow="ellipsis")
     return text
 
 
 class DashBlock(Vertical):
     """One block: its title, a list of rows (enter jumps to a linked row) and its notes."""
 
-    def __init__(self, section: Section, currency: str) -> None:
+    def __init__(self, section: Section, currency: str, compact_width: int | None = None) -> None:
         super().__init__(classes="dash-block", id=f"dash-{section.key}")
         self.section = section
         self.currency = currency
+        # the compact form drops detail: a few rows a table, one line each, no notes
+        self.compact_width = compact_width
 
     def compose(self) -> ComposeResult:
         yield Static(Text(safe(self.section.title), style="bold"), classes="dash-title")
@@ -67,15 +73,20 @@ class DashBlock(Vertical):
             options.append(Option(Text(f"{safe(table.title)} ({count})", style="bold dim"), disabled=True))
             if not table.rows:
                 options.append(Option(Text(f"  {table.empty}", style="dim"), disabled=True))
-            for r_index, row in enumerate(table.rows):
+            compact = self.compact_width is not None
+            shown = table.rows[:COMPACT_ROWS] if compact else table.rows
+            for r_index, row in enumerate(shown):
                 link = table.links[r_index] if r_index < len(table.links) else None
                 option_id = f"{link[0]}:{link[1]}:{t_index}:{r_index}" if link else None
-                options.append(
-                    Option(_row_text(row, table.columns, self.currency), id=option_id, disabled=link is None)
-                )
+                text = _row_text(row, table.columns, self.currency, self.compact_width)
+                options.append(Option(text, id=option_id, disabled=link is None))
+            if len(shown) < len(table.rows):
+                more = f"  +{len(table.rows) - len(shown)} more (all of them from 100x30)"
+                options.append(Option(Text(more, style="dim"), disabled=True))
         yield SteadyOptionList(*options, classes="dash-list")
-        for note in self.section.notes:
-            yield Static(Text(safe(note), style="italic dim"), classes="dash-note")
+        if self.compact_width is None:
+            for note in self.section.notes:
+                yield Static(Text(safe(note), style="italic dim"), classes="dash-note")
 
 
 class DashboardTab(EcomTab):
@@ -99,6 +110,8 @@ class DashboardTab(EcomTab):
     def __init__(self) -> None:
         super().__init__()
         self.sections: list[Section] = []
+        self.currency = "EUR"
+        self._built_for: int | None = None  # the compact row width the blocks were built for
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="dash-scroll"):
@@ -107,6 +120,16 @@ class DashboardTab(EcomTab):
 
     def on_resize(self, event) -> None:
         self.query_one("#dash-grid", Grid).set_class(event.size.width >= WIDE, "-wide")
+        if self.sections and self._compact_width() != self._built_for:
+            self.call_later(self._rebuild)  # crossed into or out of the compact form
+
+    def _compact_width(self) -> int | None:
+        """The width of one compact row, or None when the blocks show everything (wide and tall)."""
+        width, height = self.size
+        if width >= WIDE and height >= TALL - 3:  # the tab bar, status line and footer take 3
+            return None
+        columns = width // 2 if width >= WIDE else width
+        return max(columns - 8, 20)  # the grid's padding, the block's border and padding, the scrollbar
 
     def load(self) -> None:
         self.app.bridge.submit(_job_blocks(clock.today()), requester=self, on_done=self._loaded)
@@ -116,14 +139,12 @@ class DashboardTab(EcomTab):
         focused = self.screen.focused
         keep = (focused.parent.id, focused.highlighted) if isinstance(focused, OptionList) and focused.parent else None
         self.sections = sections
+        self.currency = currency
+        await self._build()
         grid = self.query_one("#dash-grid", Grid)
-        await grid.remove_children()
-        await grid.mount_all([DashBlock(section, currency) for section in sections])
         today = clock.today()
         self.query_one("#dash-status", Static).update(
-            Text(
-                f"This week, {clock.iso_week(today)} · today {today.isoformat()} · enter opens an item, w reviews last week"
-            )
+            Text(f"This week, {clock.iso_week(today)} · today {today.isoformat()} · enter opens an item · w review")
         )
         if keep is not None:
             try:
@@ -135,6 +156,18 @@ class DashboardTab(EcomTab):
         elif self.display and not self.loaded:
             self.activated()
         self.call_after_refresh(self.data_shown)
+
+    async def _build(self) -> None:
+        """(Re)build the blocks from the sections read, compact or in full for the size."""
+        self._built_for = self._compact_width()
+        grid = self.query_one("#dash-grid", Grid)
+        await grid.remove_children()
+        await grid.mount_all([DashBlock(section, self.currency, self._built_for) for section in self.sections])
+
+    async def _rebuild(self) -> None:
+        await self._build()
+        if self.display:
+            self.activated()
 
     def activated(self) -> None:
         lists = list(self.query(OptionList))
