@@ -27,7 +27,7 @@ from ecomtui.text import visible
 from ecomtui.ui.db_bridge import DatabaseFailed, DatabaseOpened, DbBridge, JobDone, StoreChanged
 from ecomtui.ui.tab import EcomTab
 from ecomtui.ui.tabs import TABS
-from ecomtui.ui.textual_patches import FocusRepaintScreen
+from ecomtui.ui.textual_patches import FocusRepaintScreen, predraw
 from ecomtui.ui.widgets.key_footer import KeyFooter
 from ecomtui.ui.widgets.tab_bar import TabBar, TabSpec
 
@@ -59,6 +59,9 @@ def _tab_binding(tab: type[EcomTab]) -> Binding:
 
 class MainScreen(FocusRepaintScreen):
     """The app's screen (see FocusRepaintScreen: focus changes repaint only what changes)."""
+
+    def on_screen_resume(self) -> None:
+        self.app.predraw_waiting()  # a dialog closed: pre-draw what arrived under it
 
 
 class EcomApp(App):
@@ -96,6 +99,7 @@ class EcomApp(App):
         self.startup_seconds: float | None = None  # module import to first data on screen
         self.tabs: dict[str, EcomTab] = {tab.TAB_ID: tab() for tab in sorted(TABS, key=lambda t: t.TAB_KEY)}
         self.first_tab = next(iter(self.tabs))
+        self._predraw_later: list[EcomTab] = []  # hidden tabs whose data came while a dialog was open
 
     def on_load(self) -> None:
         if self.no_color:
@@ -181,12 +185,39 @@ class EcomApp(App):
             for tab in self.tabs.values():
                 if tab is not message.tab:
                     tab.load()
+        elif not message.tab.display:
+            # A hidden tab's new data: lay it out and draw it when idle, so showing it is instant.
+            self.call_after_refresh(self._predraw, message.tab, False)
         else:
-            # What a tab read stays until its next load: out of the collector's way.
-            # Without this every full collection walks the large board's cards again
-            # (about 50 ms, once every few keys). Replaced data is still freed: by
-            # reference counting, as nothing a tab keeps forms cycles of its own.
-            gc.freeze()
+            self._keep_out_of_gc()
+
+    def _predraw(self, tab: EcomTab, draw: bool) -> None:
+        """Pre-draw a hidden tab in two idle steps: its layout (its widgets react to their size), then its lines."""
+        if tab.display:
+            return  # shown meanwhile: drawn for real
+        if self.screen is not tab.screen:  # a dialog is open: after it closes
+            if tab not in self._predraw_later:
+                self._predraw_later.append(tab)
+            return
+        if not draw:
+            tab.before_predraw()
+        predraw(tab, draw)
+        if draw:
+            self._keep_out_of_gc()
+        else:
+            self.call_after_refresh(self._predraw, tab, True)
+
+    def predraw_waiting(self) -> None:
+        waiting, self._predraw_later = self._predraw_later, []
+        for tab in waiting:
+            self.call_after_refresh(self._predraw, tab, False)
+
+    def _keep_out_of_gc(self) -> None:
+        # What a tab read and drew stays until its next load: out of the collector's way.
+        # Without this every full collection walks the large board's cards again
+        # (about 50 ms, once every few keys). Replaced data is still freed: by
+        # reference counting, as nothing a tab keeps forms cycles of its own.
+        gc.freeze()
 
     def start_up_done(self) -> None:
         """The first data is on screen: let the garbage collector work again.

@@ -32,7 +32,7 @@ from ecomtui.services.partner_roster import (
 )
 from ecomtui.text import visible
 from ecomtui.ui.tab import Command, EcomTab
-from ecomtui.ui.textual_patches import FilterInput
+from ecomtui.ui.textual_patches import FilterInput, SteadyOptionList
 from ecomtui.ui.widgets.partner_detail import PartnerDetail, flag_style
 from ecomtui.vocabulary import PARTNER_KINDS
 
@@ -116,6 +116,7 @@ class AgenciesTab(EcomTab):
         self.currency = "EUR"
         self.today = clock.today()
         self._writes = 0  # bumped on every save of ours: a read older than it is read again
+        self._read_after = -1  # the bridge's write count when the shown data was asked for
 
     def compose(self) -> ComposeResult:
         filter_field = FilterInput(
@@ -127,7 +128,7 @@ class AgenciesTab(EcomTab):
         yield filter_field
         yield Static("Loading partners…", id="agencies-status", markup=False)
         with Horizontal(id="agencies-body"):
-            yield OptionList(id="partner-list", compact=True)
+            yield SteadyOptionList(id="partner-list", compact=True)
             yield PartnerDetail(id="partner-detail")
         yield Static(WELCOME, id="agencies-welcome", markup=False)
 
@@ -141,6 +142,7 @@ class AgenciesTab(EcomTab):
     def load(self) -> None:
         self.today = clock.today()
         writes = self._writes
+        self._read_after = self.app.bridge.writes_submitted  # every save queued so far lands before this read
 
         def loaded(result) -> None:
             if writes != self._writes:
@@ -256,8 +258,8 @@ class AgenciesTab(EcomTab):
     # ---- the app's hooks ------------------------------------------------------------
 
     def activated(self) -> None:
-        if self.loaded and not self.stale:
-            self.load()  # tasks and expenses are changed on other tabs without telling this one
+        if self.loaded and not self.stale and self.app.bridge.writes_submitted != self._read_after:
+            self.load()  # tasks and expenses saved on other tabs since this read: they do not tell this one
         if self._narrow() and self.has_class("-detail"):
             return
         self._list.focus()

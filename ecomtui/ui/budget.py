@@ -63,6 +63,10 @@ class BudgetTab(EcomTab):
         if self.panel is not None and self.panel.is_mounted:
             self.panel.activated()
 
+    def before_predraw(self) -> None:
+        if self.panel is not None and self.panel.is_mounted:
+            self.panel.mount_charts()
+
     def select_item(self, item_id: int) -> None:
         """Show a channel (from the Dashboard): this month, its row selected.
 

@@ -22,7 +22,7 @@ from functools import partial
 from typing import TYPE_CHECKING
 
 from rich.text import Text
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
@@ -255,20 +255,15 @@ class BudgetPanel(Vertical):
         self._head.update(line)
 
     def _draw_charts(self) -> None:
-        """Mount the charts on first use (importing plotext then), and give them the month."""
+        """Give the charts the month; before they are mounted, mount them if the tab shows."""
         view = self.view
         if view is None:
             return
         container = self.query_one("#budget-charts", Vertical)
         if not self._charts_ready:
-            if not self.tab.display:
-                return  # plotext loads when the tab is first shown, not while the user is elsewhere
-            from ecomtui.ui.widgets.budget_charts import PaceChart, PlanVsActualChart
-
-            container.mount(PlanVsActualChart(id="bar-chart"), PaceChart(id="pace-chart"))
-            self._charts_ready = True
-            self.call_after_refresh(self._draw_charts)
-            return
+            if self.tab.display:
+                self.mount_charts()
+            return  # plotext loads when the tab is first shown or pre-drawn, not while the first data loads
         names = {c.id: c.name for c in view.channels}
         rows = view.report.channels
         bar = container.query_one("#bar-chart")
@@ -282,8 +277,9 @@ class BudgetPanel(Vertical):
 
     # ---- layout --------------------------------------------------------------------------------
 
-    def on_resize(self) -> None:
-        wide = self.size.width >= WIDE_WIDTH and self.size.height >= WIDE_HEIGHT
+    def on_resize(self, event: events.Resize) -> None:
+        width, height = event.size  # not self.size: 0 when this comes after a pre-draw (textual_patches)
+        wide = width >= WIDE_WIDTH and height >= WIDE_HEIGHT
         if wide != self.has_class("-wide"):
             self.set_class(wide, "-wide")
             if self.view is not None:
@@ -305,6 +301,16 @@ class BudgetPanel(Vertical):
             self.screen.set_focus(self._table)
 
     # ---- the app's hooks --------------------------------------------------------------------
+
+    def mount_charts(self) -> None:
+        """Mount the charts (importing plotext) and give them the month once they are in."""
+        if self._charts_ready or self.view is None:
+            return
+        from ecomtui.ui.widgets.budget_charts import PaceChart, PlanVsActualChart
+
+        self.query_one("#budget-charts", Vertical).mount(PlanVsActualChart(id="bar-chart"), PaceChart(id="pace-chart"))
+        self._charts_ready = True
+        self.call_after_refresh(self._draw_charts)
 
     def activated(self) -> None:
         if not self._charts_ready:

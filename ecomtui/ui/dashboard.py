@@ -14,6 +14,7 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Grid, Vertical, VerticalScroll
+from textual.geometry import Size
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
@@ -112,6 +113,7 @@ class DashboardTab(EcomTab):
         self.sections: list[Section] = []
         self.currency = "EUR"
         self._built_for: int | None = None  # the compact row width the blocks were built for
+        self._given = Size(0, 0)  # the size of the last Resize
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="dash-scroll"):
@@ -119,13 +121,14 @@ class DashboardTab(EcomTab):
             yield Grid(id="dash-grid")
 
     def on_resize(self, event) -> None:
+        self._given = event.size  # self.size reads 0 when this comes after a pre-draw (textual_patches)
         self.query_one("#dash-grid", Grid).set_class(event.size.width >= WIDE, "-wide")
         if self.sections and self._compact_width() != self._built_for:
             self.call_later(self._rebuild)  # crossed into or out of the compact form
 
     def _compact_width(self) -> int | None:
         """The width of one compact row, or None when the blocks show everything (wide and tall)."""
-        width, height = self.size
+        width, height = self.size or self._given
         if width >= WIDE and height >= TALL - 3:  # the tab bar, status line and footer take 3
             return None
         columns = width // 2 if width >= WIDE else width

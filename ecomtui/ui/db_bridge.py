@@ -106,6 +106,7 @@ class DbBridge:
         self.database = None
         self._queue: queue.Queue = queue.Queue()
         self._opened = threading.Event()
+        self.writes_submitted = 0  # write jobs queued so far: a read queued before the count moved may miss one
 
     def start(self) -> None:
         """Open the database in the thread (posting DatabaseOpened / DatabaseFailed to the app), then serve."""
@@ -121,6 +122,8 @@ class DbBridge:
         on_error: Callable[[Exception], None] | None = None,
     ) -> None:
         """Queue ``job(connection)``; ``on_done(result)`` / ``on_error(exc)`` run on the UI thread."""
+        if write:
+            self.writes_submitted += 1
         self._queue.put(_Request(job, write, requester or self.app, on_done, on_error))
 
     def run_long(

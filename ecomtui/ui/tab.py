@@ -111,6 +111,9 @@ class EcomTab(Widget):
     def activated(self) -> None:
         """The tab was switched to: put the focus where the user expects it."""
 
+    def before_predraw(self) -> None:
+        """The app is about to lay this hidden tab out and draw it while idle: mount what showing it would."""
+
     def can_filter(self) -> bool:
         """Whether ``/`` applies now."""
         return False

@@ -21,6 +21,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.content import Content
 from textual.css.query import NoMatches
+from textual.css.scalar import Scalar
 from textual.geometry import Size
 from textual.widgets import Input, Static
 
@@ -251,15 +252,19 @@ class TaskBoard(BoardUndo, EcomTab):
 
     def _arrange(self) -> None:
         """Show and size the columns for the width (see ``board_layout``); the hidden ones are named above."""
-        width = self.size.width
+        width = self.size.width or (self._sized.width if self._sized else 0)  # 0 hidden, e.g. after a pre-draw
         if not width:
             return
         widths = column_widths(width, TASK_STATUSES.index(self.selected_status), len(TASK_STATUSES))
         if widths != self._widths:
             self._widths = widths
             for column, share in zip(self.columns(), widths):
-                column.display = share is not None
-                column.styles.width = share or None  # None: the stylesheet's equal share
+                # Only what changes: Textual repaints a column on every set, even to the same value.
+                if column.display != (share is not None):
+                    column.display = share is not None
+                width = Scalar.from_number(share) if share else None  # None: the stylesheet's equal share
+                if column.styles.inline.width != width:
+                    column.styles.width = width
         self._update_hidden()
 
     def focus_first_column(self) -> None:
@@ -297,8 +302,9 @@ class TaskBoard(BoardUndo, EcomTab):
         """Label and count on the top border, always both: a label too long for the column is cut."""
         label = TASK_STATUS_LABELS[column.status]
         number = f"{self._counts[column.status]:,}"
-        room = column.size.width - 6 - len(number)  # corners, rules and spaces around the title
-        if column.size.width and len(label) > room:
+        width = column.given_width
+        room = width - 6 - len(number)  # corners, rules and spaces around the title
+        if width and len(label) > room:
             label = label[: max(room - 1, 1)] + "…"
         # each assignment repaints the whole column: only when it changed (compared as
         # text: two equal Content objects do not compare equal)

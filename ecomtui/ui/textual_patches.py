@@ -26,6 +26,22 @@ has cached on each Resize, and a tab shown again gets a Resize at the size it
 already had: going back to the Dashboard re-wrapped all its rows. This list
 keeps its lines while its size is unchanged.
 
+``predraw``: a tab's first showing cost two full layouts and a full draw
+(its widgets learn their size, react to it, and draw every line): 100-200 ms
+on the large store. The app calls ``predraw`` for a hidden tab whose data
+just arrived, when idle: the tab is laid out at its real size as an overlay
+under a batch update (so nothing reaches the terminal and the shown tab's
+widgets are not touched: no Hide, no blur), its widgets get their Resize,
+and a second call draws their lines into their caches. Showing it later
+costs what showing it again does.
+
+THE SECOND RULE that follows, for every widget in a tab: a Resize handler
+takes the size from the event (``event.size``), not from ``self.size``. The
+Resize of a pre-draw is handled after the tab is hidden again, when
+``self.size`` (read from the screen's layout) is 0; a handler that must read
+the layout returns early then (``if not self.size``) and records nothing, so
+the real showing does the work.
+
 The footer is not a patch: ``ecomtui.ui.widgets.key_footer`` draws the keys as one
 widget from the screen's public ``active_bindings``.
 
@@ -36,7 +52,8 @@ internal that moved.
 from __future__ import annotations
 
 from textual import events
-from textual.geometry import Size
+from textual.errors import NoWidget
+from textual.geometry import Region, Size
 from textual.reactive import Reactive
 from textual.screen import Screen
 from textual.widget import Widget
@@ -58,6 +75,12 @@ def internals_missing() -> list[str]:
         missing.append("OptionList._on_resize (which drops its cached lines) is gone")
     if not callable(getattr(OptionList, "_clear_caches", None)):
         missing.append("OptionList._clear_caches is gone")
+    if not callable(getattr(Screen, "_refresh_layout", None)):
+        missing.append("Screen._refresh_layout (which predraw calls to lay a hidden tab out) is gone")
+    if not callable(getattr(Screen, "find_widget", None)):
+        missing.append("Screen.find_widget (predraw's region of each widget) is gone")
+    if not callable(getattr(Widget, "render_lines", None)):
+        missing.append("Widget.render_lines (which predraw calls to fill a widget's line cache) is gone")
     if not callable(getattr(Input, "_watch_value", None)):
         missing.append("Input._watch_value (which sets virtual_size on every keystroke) is gone")
     return missing
@@ -82,6 +105,44 @@ class SteadyOptionList(OptionList):
 
     def _on_resize(self, event: events.Resize) -> None:
         # Textual calls each class's handler in turn: stopping the default skips OptionList's
-        if self.size == self._kept_size:
+        if event.size == self._kept_size:
             event.prevent_default()
-        self._kept_size = self.size
+        self._kept_size = event.size
+
+
+def predraw(tab: Widget, draw: bool) -> bool:
+    """Lay out a hidden tab as its first showing would, and with ``draw`` draw its lines; show nothing.
+
+    Returns False when it cannot now (the tab is shown, or another screen is on top).
+    """
+    screen = tab.screen
+    if tab.display or tab.app.screen is not screen or tab.parent is None:
+        return False
+    try:
+        size = screen.find_widget(tab.parent).region.size  # the switcher: each tab fills it
+    except NoWidget:
+        return False
+    if not size:
+        return False
+    styles = tab.styles
+    with tab.app.batch_update():  # the layout's paint waits for the batch: by then the tab is hidden again
+        styles.overlay = "screen"  # out of the flow: the shown tab keeps its size and its widgets
+        styles.position = "absolute"  # at the shown tab's place
+        styles.width, styles.height = size.width, size.height  # at its size
+        tab.display = True
+        try:
+            screen._refresh_layout()
+            if draw:
+                for widget in tab.walk_children(with_self=True):
+                    try:
+                        region = screen.find_widget(widget).region
+                    except NoWidget:  # inside something hidden
+                        continue
+                    if region:
+                        widget.render_lines(Region(0, 0, region.width, region.height))
+        finally:
+            tab.display = False
+            for rule in ("overlay", "position", "width", "height"):
+                styles.clear_rule(rule)
+            screen._refresh_layout()
+    return True

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from support import screen_text, wait_until
+from support import screen_text, wait_text, wait_until
 from textual.widgets import Input, Select, Static
 
 from ecomtui.app import EcomApp
@@ -321,3 +321,26 @@ async def test_escapes_stored_by_other_tools_are_shown_made_visible(tmp_path):
         await pilot.press("e")
         await wait_until(pilot, lambda: isinstance(app.screen, PartnerForm), "partner form")
         assert app.screen.query_one("#name", Input).value == "Rank␛[2Jwell"
+
+
+async def test_a_task_saved_on_another_tab_shows_in_its_owners_detail_and_an_idle_switch_reads_nothing(tmp_path):
+    app = EcomApp(db=str(seed(tmp_path / "w.db")))
+    async with app.run_test(size=WIDE) as pilot:
+        await open_tab(pilot)
+        await select(pilot, "Rankwell SEO")
+        agencies = app.tab("agencies")
+        reads: list[int] = []
+        original = agencies.load
+        agencies.load = lambda: (reads.append(1), original())[1]
+        await pilot.press("2", "4")  # nothing saved in between: the roster shown is current
+        await pilot.pause()
+        assert reads == []
+
+        def save(conn):  # what the board's new-task dialog does
+            tasks.create_task(conn, tasks.parse_task_input(conn, title="Audit backlinks", owner="Rankwell SEO"))
+
+        await pilot.press("2")
+        app.bridge.submit(save, write=True)
+        await pilot.press("4")
+        await wait_text(pilot, "Audit backlinks")
+        assert reads == [1]

@@ -37,3 +37,33 @@ async def test_a_filter_longer_than_its_field_still_shows_the_cursor_and_filters
         assert field.value == text and app.tab("tasks").filter.text == text
         assert field.scroll_offset.x > 0  # scrolled so the cursor at the end shows
         assert field.cursor_screen_offset.x <= field.region.right  # as a plain Input puts it
+
+
+async def test_hidden_tabs_are_laid_out_while_idle_without_showing_or_taking_the_focus(tmp_path):
+    from support import screen_text, seed_tasks, wait_until
+
+    from ecomtui.app import EcomApp
+    from ecomtui.ui.textual_patches import predraw
+
+    path = seed_tasks(tmp_path / "p.db", [{"title": "Pre-drawn card", "status": "todo"}])
+    app = EcomApp(db=str(path))
+    async with app.run_test(size=(80, 24)) as pilot:
+        board = app.tabs["tasks"]
+        await wait_until(pilot, lambda: board.loaded and board.column("todo").given_width > 0, "board laid out")
+        await pilot.pause()
+        assert app.current_tab is app.tabs["dashboard"]
+        assert "To do" not in screen_text(app)  # laid out, never shown
+        focused = app.focused
+        assert focused is None or app.tabs["dashboard"] in focused.ancestors_with_self
+
+        assert predraw(app.tabs["dashboard"], draw=True) is False  # the shown tab: nothing to do
+        await pilot.press("question_mark")  # help on top: the tabs' screen is not current
+        await pilot.pause()
+        assert predraw(board, draw=True) is False
+        board.load()  # new data while the dialog is open: pre-drawn once it closes
+        await wait_until(pilot, lambda: board in app._predraw_later, "pre-draw put off")
+        await pilot.press("escape")
+        await wait_until(pilot, lambda: not app._predraw_later, "pre-draw done after the dialog")
+        await pilot.press("2")
+        await pilot.pause()
+        assert "Pre-drawn card" in screen_text(app) and "To do 1" in screen_text(app)

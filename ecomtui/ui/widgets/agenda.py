@@ -109,6 +109,8 @@ class Agenda(OptionList):
         self.highlighted = index
 
     def on_resize(self) -> None:
+        if not self.size:  # hidden again after a pre-draw (textual_patches): the showing resizes it
+            return
         if self._entries and max(self.scrollable_content_region.width - 1, 10) != self._width:
             self._render_options(self.highlighted_id)
 

@@ -200,6 +200,11 @@ class CardColumn(ScrollView, can_focus=True):
         self._show_cursor()
         self.post_message(self.Resized(self))
 
+    @property
+    def given_width(self) -> int:
+        """The content width of the last Resize: ``size`` reads 0 when that came after a pre-draw (textual_patches)."""
+        return self._sized.width - self.styles.gutter.width if self._sized else 0
+
     def notify_style_update(self) -> None:
         super().notify_style_update()
         self._base_style = None

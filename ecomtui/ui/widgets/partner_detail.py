@@ -19,6 +19,7 @@ from textual.widgets.option_list import Option
 from ecomtui.services.money import format_money
 from ecomtui.services.partner_roster import Partner, notice_deadline, partner_flags
 from ecomtui.text import visible
+from ecomtui.ui.textual_patches import SteadyOptionList
 from ecomtui.vocabulary import TASK_STATUS_LABELS, counted
 
 SHOWN_INTERACTIONS = 6
@@ -149,7 +150,7 @@ class PartnerDetail(Vertical):
             yield Static("", id="detail-log")
             yield Static("", id="detail-notes")
         yield Static("", id="detail-tasks-title")
-        yield OptionList(id="owned-tasks", compact=True)
+        yield SteadyOptionList(id="owned-tasks", compact=True)
 
     def show(self, partner: Partner | None, today: date, currency: str) -> None:
         no_color = self.app.no_color
