@@ -31,7 +31,8 @@ keeps its lines while its size is unchanged.
 on the large store. The app calls ``predraw`` for a hidden tab whose data
 just arrived, when idle: the tab is laid out at its real size as an overlay
 under a batch update (so nothing reaches the terminal and the shown tab's
-widgets are not touched: no Hide, no blur), its widgets get their Resize,
+widgets are not touched: no Hide, no blur), its widgets get their Resize
+(and no Hide after, which would blur one focused once the tab is shown),
 and a second call draws their lines into their caches. Showing it later
 costs what showing it again does.
 
@@ -52,6 +53,7 @@ internal that moved.
 from __future__ import annotations
 
 from textual import events
+from textual._compositor import Compositor
 from textual.errors import NoWidget
 from textual.geometry import Region, Size
 from textual.reactive import Reactive
@@ -77,6 +79,8 @@ def internals_missing() -> list[str]:
         missing.append("OptionList._clear_caches is gone")
     if not callable(getattr(Screen, "_refresh_layout", None)):
         missing.append("Screen._refresh_layout (which predraw calls to lay a hidden tab out) is gone")
+    if not callable(getattr(Compositor, "reflow", None)):
+        missing.append("Compositor.reflow (predraw's restore of the screen's map) is gone")
     if not callable(getattr(Screen, "find_widget", None)):
         missing.append("Screen.find_widget (predraw's region of each widget) is gone")
     if not callable(getattr(Widget, "render_lines", None)):
@@ -144,5 +148,7 @@ def predraw(tab: Widget, draw: bool) -> bool:
             tab.display = False
             for rule in ("overlay", "position", "width", "height"):
                 styles.clear_rule(rule)
-            screen._refresh_layout()
+            # The map without the tab, as before; not _refresh_layout, which would post Hide to the
+            # tab's widgets: handled later, a Hide blurs a widget focused meanwhile (the tab shown).
+            screen._compositor.reflow(screen, screen.outer_size)
     return True
