@@ -76,8 +76,10 @@ def _metric_table(conn, start: date, end: date, as_of: date, title: str, *, spar
 
     currency = store_currency(conn)
     days = (end - start).days + 1
-    now = kpis.period_values(conn, start, end, SHOWN)
-    before = kpis.period_values(conn, start - timedelta(days=7), end - timedelta(days=7), SHOWN)
+    # one read for this period and the one a week before (they may overlap): each is a slice of its days
+    inputs = kpis.daily_inputs(conn, start - timedelta(days=7), end)
+    now = _period(inputs, start, end)
+    before = _period(inputs, start - timedelta(days=7), end - timedelta(days=7))
     ly_start = same_week_last_year(start)
     last_year = kpis.period_values(conn, ly_start, ly_start + timedelta(days=days - 1), SHOWN)
     goals = {g.goal.metric: g for g in kpis.goal_status(conn, month_key(end), as_of)}
@@ -108,14 +110,22 @@ def _metric_table(conn, start: date, end: date, as_of: date, title: str, *, spar
     return table
 
 
+def _period(inputs: dict, start: date, end: date) -> dict:
+    """``kpis.period_values`` of ``start``..``end`` from days already read (``kpis.daily_inputs``)."""
+    from ecomtui.services import kpis
+
+    return kpis.period_from_inputs((totals for day, totals in inputs.items() if start <= day <= end), SHOWN)
+
+
 def _weekly(conn, end: date, weeks: int) -> list[dict]:
+    """The KPIs of each of the ``weeks`` Monday-to-Sunday weeks up to ``end``'s, oldest first: one read."""
     from ecomtui.services import kpis
 
     monday = end - timedelta(days=end.weekday())
-    return [
-        kpis.period_values(conn, monday - timedelta(days=7 * n), monday - timedelta(days=7 * n - 6), SHOWN)
-        for n in range(weeks - 1, -1, -1)
-    ]
+    first = monday - timedelta(days=7 * (weeks - 1))
+    inputs = kpis.daily_inputs(conn, first, monday + timedelta(days=6))
+    starts = [monday - timedelta(days=7 * n) for n in range(weeks - 1, -1, -1)]
+    return [_period(inputs, start, start + timedelta(days=6)) for start in starts]
 
 
 def kpis_step(conn, p) -> Section:

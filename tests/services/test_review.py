@@ -97,3 +97,29 @@ def test_markdown_has_a_heading_per_section_and_no_terminal_escapes():
     assert "## Tasks" in text and "### Overdue" in text
     assert "\x1b" not in text and "\x07" not in text
     assert "Pipe \\| and" in text and "| 2026-11-20 |" in text
+
+
+@pytest.mark.parametrize("end", [TODAY, date(2026, 11, 1), date(2026, 3, 1)])
+def test_the_kpi_table_read_at_once_matches_each_period_read_alone(demo, end):
+    """The review reads the days once and slices them: the figures are those of one read per period."""
+    from ecomtui.services import kpis
+    from ecomtui.services.review_kpis import SHOWN, _metric_table, _weekly
+
+    with demo.connect() as conn:
+        monday = end - timedelta(days=end.weekday())
+        alone = [
+            kpis.period_values(conn, monday - timedelta(days=7 * n), monday - timedelta(days=7 * n - 6), SHOWN)
+            for n in range(11, -1, -1)
+        ]
+        assert _weekly(conn, end, 12) == alone
+        start = end - timedelta(days=6)
+        now = kpis.period_values(conn, start, end, SHOWN)
+        before = kpis.period_values(conn, start - timedelta(days=7), end - timedelta(days=7), SHOWN)
+        table = _metric_table(conn, start, end, end, "t")
+    values = {row[0]: (row[1], row[2]) for row in table.rows}
+    from ecomtui.services.review_kpis import LABELS, change
+
+    for metric in SHOWN:
+        if metric in now or metric in before:
+            expected = change(now.get(metric), before.get(metric))
+            assert values[LABELS[metric]][1] == (None if expected is None else str(expected))  # stored as text
