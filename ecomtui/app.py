@@ -26,7 +26,7 @@ from ecomtui.db.location import DbLocation, resolve
 from ecomtui.text import visible
 from ecomtui.ui.db_bridge import DatabaseFailed, DatabaseOpened, DbBridge, JobDone, StoreChanged
 from ecomtui.ui.tab import EcomTab
-from ecomtui.ui.tabs import TABS
+from ecomtui.ui.tabs import TAB_LIST, TabEntry, TabSet
 from ecomtui.ui.textual_patches import FocusRepaintScreen, predraw
 from ecomtui.ui.widgets.key_footer import KeyFooter
 from ecomtui.ui.widgets.tab_bar import TabBar, TabSpec
@@ -46,14 +46,14 @@ def _commands_provider():
     return EcomCommands
 
 
-def _tab_binding(tab: type[EcomTab]) -> Binding:
+def _tab_binding(tab: TabEntry) -> Binding:
     return Binding(
-        tab.TAB_KEY,
-        f"switch_tab('{tab.TAB_ID}')",
-        tab.TAB_LABEL,
+        tab.key,
+        f"switch_tab('{tab.id}')",
+        tab.label,
         show=False,
-        tooltip=f"{tab.TAB_LABEL} tab",
-        id=f"app.tab.{tab.TAB_ID}",
+        tooltip=f"{tab.label} tab",
+        id=f"app.tab.{tab.id}",
     )
 
 
@@ -87,17 +87,16 @@ class EcomApp(App):
             tooltip="read the store again now (changes made elsewhere also show within seconds)",
             id="app.refresh",
         ),
-        *[_tab_binding(tab) for tab in TABS],
+        *[_tab_binding(tab) for tab in TAB_LIST],
     ]
 
     def __init__(self, location: DbLocation | None = None, db: str | None = None) -> None:
         super().__init__()
         self.location = location or resolve(db)
-        warm = tuple(module for tab in TABS for module in tab.WARM_MODULES)
-        self.bridge = DbBridge(self, self.location, warm_modules=warm)
+        self.bridge = DbBridge(self, self.location)
         self.database = None
         self.startup_seconds: float | None = None  # module import to first data on screen
-        self.tabs: dict[str, EcomTab] = {tab.TAB_ID: tab() for tab in sorted(TABS, key=lambda t: t.TAB_KEY)}
+        self.tabs = TabSet(TAB_LIST)  # each tab's module loads when the tab is first needed
         self.first_tab = next(iter(self.tabs))
         self._predraw_later: list[EcomTab] = []  # hidden tabs whose data came while a dialog was open
 
@@ -109,7 +108,7 @@ class EcomApp(App):
         return MainScreen(id="_default")
 
     def compose(self) -> ComposeResult:
-        specs = [TabSpec(tab.TAB_ID, tab.TAB_KEY, tab.TAB_LABEL) for tab in self.tabs.values()]
+        specs = [TabSpec(tab.id, tab.key, tab.label) for tab in self.tabs.entries.values()]
         yield TabBar(specs, active=self.first_tab, id="tab-bar")
         with ContentSwitcher(id="tabs", initial=self.first_tab):
             yield self.tabs[self.first_tab]  # the others are mounted once its data shows
@@ -137,6 +136,8 @@ class EcomApp(App):
         first data do not wait for widgets nobody sees yet.
         """
         missing = [tab for tab in (wanted or self.tabs.values()) if not tab.is_mounted and tab.parent is None]
+        if not wanted:  # every tab is loaded now: their database modules, for the bridge to warm when idle
+            self.bridge.warm_modules = tuple(module for tab in self.tabs.values() for module in tab.WARM_MODULES)
         if missing:
             for tab in missing:
                 tab.display = False
@@ -144,7 +145,7 @@ class EcomApp(App):
 
     def tab(self, tab_id: str) -> EcomTab | None:
         """The tab with this id once it is mounted (None before, e.g. for a palette opened very early)."""
-        tab = self.tabs.get(tab_id)
+        tab = self.tabs.made_one(tab_id)
         return tab if tab is not None and tab.is_mounted else None
 
     @property
@@ -236,7 +237,7 @@ class EcomApp(App):
 
         exc = message.error
         self.start_up_done()
-        for tab in self.tabs.values():
+        for tab in self.tabs.made():
             if tab.is_mounted:  # the others are never shown: closing the explanation ends the app
                 tab.database_failed()
         reason = explain(exc, self.location)
@@ -251,7 +252,7 @@ class EcomApp(App):
     def on_store_changed(self, message: StoreChanged) -> None:
         """Someone else wrote to the store: the visible tab reads again now, the others when shown."""
         current = self.current_tab
-        for tab in self.tabs.values():
+        for tab in self.tabs.made():
             if not tab.loaded:
                 continue  # its first load is on its way
             if tab is current:
@@ -370,11 +371,11 @@ class EcomApp(App):
 
     def switch_commands(self):
         """Palette commands to go to each tab."""
-        for tab in self.tabs.values():
+        for tab in self.tabs.entries.values():
             yield (
-                f"Go to {tab.TAB_LABEL}",
-                partial(self.action_switch_tab, tab.TAB_ID),
-                f"Show the {tab.TAB_LABEL} tab ({tab.TAB_KEY})",
+                f"Go to {tab.label}",
+                partial(self.action_switch_tab, tab.id),
+                f"Show the {tab.label} tab ({tab.key})",
             )
 
 

@@ -71,3 +71,23 @@ def test_task_add_needs_neither_the_orm_nor_pydantic(tmp_path):
         f"with contextlib.redirect_stdout(io.StringIO()): main(['task', 'add', 'x', '--db', {str(db)!r}])"
     )
     assert not modules & {"sqlmodel", "pydantic", "alembic"}, modules & {"sqlmodel", "pydantic", "alembic"}
+
+
+def test_the_first_frame_imports_the_first_tab_only():
+    # The other tabs' modules load once the first tab's data shows (ecomtui.ui.tabs).
+    from ecomtui.ui.tabs import TAB_LIST
+
+    out = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            "import sys, ecomtui.app\napp = ecomtui.app.EcomApp(db='unused.db')\napp.tabs[app.first_tab]\n"
+            "print(sorted(sys.modules))",
+        ],
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout
+    first, *others = [entry.path.partition(":")[0] for entry in TAB_LIST]
+    assert f"'{first}'" in out
+    assert [module for module in others if f"'{module}'" in out] == []

@@ -266,7 +266,7 @@ class AgenciesTab(EcomTab):
 
     def _others_stale(self) -> None:
         """Partners are owners elsewhere (the board's owner list): other tabs read again when shown."""
-        for tab in self.app.tabs.values():
+        for tab in self.app.tabs.made():
             if tab is not self and tab.loaded:
                 tab.stale = True
 

@@ -109,7 +109,7 @@ def _write(tab: EcomTab, change: Callable, message: str) -> None:
 
     def done(_result) -> None:
         tab.notify(message, timeout=3, markup=False)
-        for each in tab.app.tabs.values():
+        for each in tab.app.tabs.made():
             each.load()
 
     tab.app.bridge.submit(job, requester=tab, write=True, on_done=done)

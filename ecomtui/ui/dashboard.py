@@ -143,12 +143,13 @@ class DashboardTab(EcomTab):
         keep = (focused.parent.id, focused.highlighted) if isinstance(focused, OptionList) and focused.parent else None
         self.sections = sections
         self.currency = currency
-        await self._build()
+        with self.app.batch_update():  # one frame with the blocks and the status line, not one per step
+            await self._build()
+            today = clock.today()
+            self.query_one("#dash-status", Static).update(
+                Text(f"This week, {clock.iso_week(today)} · today {today.isoformat()} · enter opens an item · w review")
+            )
         grid = self.query_one("#dash-grid", Grid)
-        today = clock.today()
-        self.query_one("#dash-status", Static).update(
-            Text(f"This week, {clock.iso_week(today)} · today {today.isoformat()} · enter opens an item · w review")
-        )
         if keep is not None:
             try:
                 options = grid.query_one(f"#{keep[0]} OptionList", OptionList)
@@ -164,7 +165,8 @@ class DashboardTab(EcomTab):
         """(Re)build the blocks from the sections read, compact or in full for the size."""
         self._built_for = self._compact_width()
         grid = self.query_one("#dash-grid", Grid)
-        await grid.remove_children()
+        if grid.children:
+            await grid.remove_children()
         await grid.mount_all([DashBlock(section, self.currency, self._built_for) for section in self.sections])
 
     async def _rebuild(self) -> None:

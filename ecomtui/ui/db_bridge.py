@@ -100,6 +100,7 @@ class DbBridge:
     """Owns the open database and runs jobs against it in one thread."""
 
     def __init__(self, app, location: DbLocation, warm_modules: tuple[str, ...] = ()):
+        # warm_modules: imported when the thread is first idle once set (the app sets them when every tab is in)
         self.app = app
         self.location = location
         self.warm_modules = warm_modules
@@ -203,7 +204,7 @@ class DbBridge:
                 request = self._queue.get(timeout=CHANGE_POLL_SECONDS if warmed else IDLE_WARM_SECONDS)
             except queue.Empty:
                 request = None
-                if not warmed:
+                if not warmed and self.warm_modules:  # set once the app has every tab
                     self._warm()
                     warmed = True
             if request is _STOP:

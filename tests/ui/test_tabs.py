@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from support import screen_text, wait_until
 
 from ecomtui.app import EcomApp
@@ -18,6 +19,15 @@ def test_every_tab_declares_what_the_app_needs():
         assert issubclass(tab, EcomTab)
         assert tab.TAB_KEY in "123456", tab
         assert tab.TAB_ID and tab.TAB_LABEL and tab.READY_MARKER, tab
+
+
+def test_each_line_of_the_tab_list_names_the_key_id_and_label_its_class_declares():
+    from ecomtui.ui.tabs import TAB_LIST, TabEntry
+
+    assert [entry.load() for entry in TAB_LIST] == list(TABS)
+    wrong = TabEntry("7", "tasks", "Tasks", "ecomtui.ui.tasks:TaskBoard")
+    with pytest.raises(TypeError, match=r"ecomtui/ui/tabs\.py"):
+        wrong.load()
 
 
 def test_every_tab_has_a_help_section_with_its_keys():
