@@ -4,8 +4,9 @@ The tabs come from one list (:mod:`ecomtui.ui.tabs`); the app composes them,
 binds their number keys and asks the current one for its palette commands,
 and never reaches into a tab's widgets. Start-up paints this shell first; the
 database layer is imported and opened in the bridge's thread afterwards
-(:mod:`ecomtui.ui.db_bridge`), the first tab loads as soon as it is open and
-the others once the first tab's data shows.
+(:mod:`ecomtui.ui.db_bridge`), the first tab loads as soon as it is open (or
+shows the read :mod:`ecomtui.prefetch` did beside start-up) and the others
+once the first tab's data shows.
 """
 
 from __future__ import annotations
@@ -23,8 +24,9 @@ from textual.widgets import ContentSwitcher, Input, Static
 
 from ecomtui import clock
 from ecomtui.db.location import DbLocation, resolve
+from ecomtui.prefetch import Prefetch
 from ecomtui.text import visible
-from ecomtui.ui.db_bridge import DatabaseFailed, DatabaseOpened, DbBridge, JobDone, StoreChanged
+from ecomtui.ui.db_bridge import DatabaseFailed, DatabaseOpened, DbBridge, FirstRead, JobDone, StoreChanged
 from ecomtui.ui.tab import EcomTab
 from ecomtui.ui.tabs import TAB_LIST, TabEntry, TabSet
 from ecomtui.ui.textual_patches import FocusRepaintScreen, predraw
@@ -90,10 +92,13 @@ class EcomApp(App):
         *[_tab_binding(tab) for tab in TAB_LIST],
     ]
 
-    def __init__(self, location: DbLocation | None = None, db: str | None = None) -> None:
+    def __init__(
+        self, location: DbLocation | None = None, db: str | None = None, prefetched: Prefetch | None = None
+    ) -> None:
         super().__init__()
         self.location = location or resolve(db)
-        self.bridge = DbBridge(self, self.location)
+        self.bridge = DbBridge(self, self.location, prefetched=prefetched)
+        self._first_read_shown = False  # the first tab showed the prefetched read: no second one
         self.database = None
         self.startup_seconds: float | None = None  # module import to first data on screen
         self.tabs = TabSet(TAB_LIST)  # each tab's module loads when the tab is first needed
@@ -177,7 +182,13 @@ class EcomApp(App):
                 timeout=10,
                 markup=False,
             )
-        self.tabs[self.first_tab].load()
+        if not self._first_read_shown:
+            self.tabs[self.first_tab].load()
+
+    def on_first_read(self, message: FirstRead) -> None:
+        """The first tab's first read, done beside start-up (ecomtui.prefetch): show it now."""
+        if self.database is None and self.tabs[self.first_tab].show_first_read(message.result):
+            self._first_read_shown = True
 
     async def on_ecom_tab_data_shown(self, message: EcomTab.DataShown) -> None:
         if self.startup_seconds is None:
@@ -228,6 +239,7 @@ class EcomApp(App):
         later passes short.
         """
         self.startup_seconds = time.perf_counter() - STARTED
+        self.bridge.first_data_shown()
         gc.freeze()
         gc.enable()
 
@@ -379,8 +391,8 @@ class EcomApp(App):
             )
 
 
-def run_app(db: str | None = None) -> int:
+def run_app(db: str | None = None, prefetched: Prefetch | None = None) -> int:
     """Run the app on the database chosen by ``--db`` / ``ECOMTUI_DB`` / the user data dir."""
-    app = EcomApp(db=db)
+    app = EcomApp(db=db, prefetched=prefetched)
     app.run()
     return app.return_code or 0

@@ -23,9 +23,13 @@ def open_app(db: str | None) -> int:
     import gc
 
     gc.disable()  # start-up allocates much and frees little; the app re-enables it once data shows
+    from ecomtui import prefetch
+    from ecomtui.db.location import resolve
+
+    early = prefetch.start(resolve(db), prefetch.first_read())  # before Textual loads: it runs beside it
     from ecomtui.app import run_app
 
-    return run_app(db)
+    return run_app(db, prefetched=early)
 
 
 # what `info` says of each schema state (ecomtui.db.schema.schema_state)

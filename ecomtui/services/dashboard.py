@@ -30,6 +30,13 @@ def blocks(conn, today: date) -> list[Section]:
     return sections
 
 
+def screen(conn, today: date) -> tuple[list[Section], str]:
+    """Everything the Dashboard shows: its blocks and the store's currency (its first read, also prefetched)."""
+    from ecomtui.services.review import currency
+
+    return blocks(conn, today), currency(conn)
+
+
 def week_of(day: date) -> tuple[date, date]:
     monday = day - timedelta(days=day.weekday())
     return monday, monday + timedelta(days=6)

@@ -31,9 +31,9 @@ COMPACT_ROWS = 4  # rows per table in the compact form (a narrow or short termin
 
 def _job_blocks(today):
     def job(conn):
-        from ecomtui.services import dashboard, review
+        from ecomtui.services import dashboard
 
-        return dashboard.blocks(conn, today), review.currency(conn)
+        return dashboard.screen(conn, today)
 
     return job
 
@@ -136,6 +136,10 @@ class DashboardTab(EcomTab):
 
     def load(self) -> None:
         self.app.bridge.submit(_job_blocks(clock.today()), requester=self, on_done=self._loaded)
+
+    def show_first_read(self, result) -> bool:
+        self.call_later(self._loaded, result)
+        return True
 
     async def _loaded(self, result) -> None:
         sections, currency = result

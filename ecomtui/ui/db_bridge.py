@@ -14,6 +14,10 @@ the bridge keeps serving later jobs. On a read-only store every write job is
 refused before it starts (``Database.transaction``) and reaches the tab's
 ``on_error`` or that dialog with the reason, whatever the tab.
 
+Before opening the store the thread takes the first tab's read that
+``ecomtui.prefetch`` did in a second process during start-up, if any, and
+posts it as :class:`FirstRead`.
+
 Long work (imports, exports, backups) runs in a thread of its own through
 :meth:`DbBridge.run_long`, posting :class:`JobProgress` messages, so it never
 holds up the reads and saves of the tabs.
@@ -45,6 +49,7 @@ Job = Callable[[Any], Any]  # receives a Core connection: read-only, or inside a
 LongJob = Callable[[Any, Callable[[int, int], None]], Any]  # receives the Database and progress(done, total)
 
 IDLE_WARM_SECONDS = 0.3
+FIRST_READ_SHOW_SECONDS = 2.0  # the longest the thread waits for a prefetched read to show
 CHANGE_POLL_SECONDS = 1.0  # how often others' changes are looked for
 
 
@@ -81,6 +86,14 @@ class StoreChanged(Message):
     """Someone else changed the store: the tabs should read it again."""
 
 
+class FirstRead(Message):
+    """The first tab's first read, done by ecomtui.prefetch's child while the app started."""
+
+    def __init__(self, result) -> None:
+        super().__init__()
+        self.result = result
+
+
 class DatabaseOpened(Message):
     def __init__(self, database) -> None:
         super().__init__()
@@ -99,11 +112,13 @@ _STOP = object()
 class DbBridge:
     """Owns the open database and runs jobs against it in one thread."""
 
-    def __init__(self, app, location: DbLocation, warm_modules: tuple[str, ...] = ()):
+    def __init__(self, app, location: DbLocation, warm_modules: tuple[str, ...] = (), prefetched=None):
         # warm_modules: imported when the thread is first idle once set (the app sets them when every tab is in)
         self.app = app
         self.location = location
         self.warm_modules = warm_modules
+        self.prefetched = prefetched  # an ecomtui.prefetch.Prefetch: the first tab's read, done beside start-up
+        self._shown = threading.Event()  # the first data is on screen (first_data_shown)
         self.database = None
         self._queue: queue.Queue = queue.Queue()
         self._opened = threading.Event()
@@ -180,12 +195,26 @@ class DbBridge:
 
             self.app.call_next(finish)
 
+    def first_data_shown(self) -> None:
+        """The app's first data is on screen: the thread may open the store now if it waited."""
+        self._shown.set()
+
     def stop(self) -> None:
+        if self.prefetched is not None:  # never started: no one will take it
+            self.prefetched.close()
         self._queue.put(_STOP)
 
     # ---- the database thread ------------------------------------------------------------
 
     def _serve(self) -> None:
+        if self.prefetched is not None:  # ready by now, usually: the child ran beside the first frame
+            early, self.prefetched = self.prefetched.take(), None
+            if early is not None:
+                self.app.post_message(FirstRead(early))
+                # Loading SQLAlchemy now would take the interpreter lock from the UI thread
+                # while it draws that data (its many short waits each lose ~5 ms to this
+                # thread): wait until the data is on screen.
+                self._shown.wait(timeout=FIRST_READ_SHOW_SECONDS)
         try:
             from ecomtui.db.engine import open_database
 

@@ -111,6 +111,10 @@ class EcomTab(Widget):
     def activated(self) -> None:
         """The tab was switched to: put the focus where the user expects it."""
 
+    def show_first_read(self, result: object) -> bool:
+        """Show the result of ``TabEntry.first_read`` (read beside start-up) as the first data; False: not taken."""
+        return False
+
     def before_predraw(self) -> None:
         """The app is about to lay this hidden tab out and draw it while idle: mount what showing it would."""
 

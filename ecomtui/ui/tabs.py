@@ -29,6 +29,9 @@ class TabEntry:
     id: str
     label: str
     path: str
+    # a services function (conn, today) -> what the tab's first load reads; when the tab opens
+    # first, ecomtui.prefetch runs it in a second process during start-up
+    first_read: str | None = None
 
     def load(self) -> type[EcomTab]:
         """The tab's class (importing its module); it must declare the entry's key, id and label."""
@@ -41,7 +44,7 @@ class TabEntry:
 
 
 TAB_LIST: tuple[TabEntry, ...] = (
-    TabEntry("1", "dashboard", "Dashboard", "ecomtui.ui.dashboard:DashboardTab"),
+    TabEntry("1", "dashboard", "Dashboard", "ecomtui.ui.dashboard:DashboardTab", "ecomtui.services.dashboard:screen"),
     TabEntry("2", "tasks", "Tasks", "ecomtui.ui.tasks:TaskBoard"),
     TabEntry("3", "calendar", "Calendar", "ecomtui.ui.calendar:CalendarTab"),
     TabEntry("4", "agencies", "Agencies", "ecomtui.ui.agencies:AgenciesTab"),
