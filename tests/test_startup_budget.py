@@ -6,7 +6,13 @@ import json
 import subprocess
 import sys
 
-LATER = ("ecomtui.ui.budget", "ecomtui.ui.budget_panel", "ecomtui.services.budget_calc", "textual.widgets._data_table", "textual_plotext")
+LATER = (
+    "ecomtui.ui.budget",
+    "ecomtui.ui.budget_panel",
+    "ecomtui.services.budget_calc",
+    "textual.widgets._data_table",
+    "textual_plotext",
+)
 
 
 def test_starting_the_app_loads_nothing_of_the_budget_tab():
