@@ -87,3 +87,16 @@ def test_a_child_that_takes_too_long_is_ended_and_gives_nothing(demo):
     assert early.take(timeout=0.5) is None
     with pytest.raises(ChildProcessError):  # ended and reaped: no process left behind
         os.waitpid(early.pid, os.WNOHANG)
+
+
+def test_the_child_reads_a_store_on_either_backend(database):
+    from ecomtui.services import tasks
+
+    with database.transaction() as conn:
+        tasks.create_task(conn, tasks.parse_task_input(conn, title="Overdue check", due="2026-11-20"))
+    with database.connect() as conn:
+        expected = dashboard.screen(conn, TODAY)
+    early = prefetch.start(database.location, TARGET)
+    assert early is not None
+    shown = early.take()
+    assert shown == expected and "Overdue check" in str(shown)
