@@ -20,6 +20,7 @@ def register(sub) -> None:
 def review_command(args) -> int:
     from ecomtui import clock
     from ecomtui.services import review
+    from ecomtui.services.currency import store_currency
     from ecomtui.services.validation import parse_date
 
     as_of = parse_date(args.as_of, "as-of")
@@ -28,7 +29,7 @@ def review_command(args) -> int:
     with database.connect() as conn:
         saved = review.load_saved(conn, period.week) if not args.as_of else None
         sections = saved.sections if saved is not None else review.build(conn, period)
-        currency = review.currency(conn)
+        currency = store_currency(conn)
     if args.json:
         print_json(
             {

@@ -32,9 +32,9 @@ def blocks(conn, today: date) -> list[Section]:
 
 def screen(conn, today: date) -> tuple[list[Section], str]:
     """Everything the Dashboard shows: its blocks and the store's currency (its first read, also prefetched)."""
-    from ecomtui.services.review import currency
+    from ecomtui.services.currency import store_currency
 
-    return blocks(conn, today), currency(conn)
+    return blocks(conn, today), store_currency(conn)
 
 
 def week_of(day: date) -> tuple[date, date]:

@@ -16,7 +16,7 @@ from datetime import date, timedelta
 from sqlalchemy import insert, select
 
 from ecomtui.clock import iso_week, now
-from ecomtui.db.tables import setting, weekly_review
+from ecomtui.db.tables import weekly_review
 from ecomtui.services.report import Section, markdown
 from ecomtui.services.validation import InvalidInput
 from ecomtui.services.versioning import update_row
@@ -85,10 +85,6 @@ def build(conn, p: Period) -> list[Section]:
         module, _, function = target.partition(":")
         sections.append(getattr(importlib.import_module(module), function)(conn, p))
     return sections
-
-
-def currency(conn) -> str:
-    return conn.execute(select(setting.c.value).where(setting.c.key == "currency")).scalar() or "EUR"
 
 
 # ---- saved reviews --------------------------------------------------------------

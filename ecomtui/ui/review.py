@@ -24,11 +24,12 @@ NOTE_FIELDS = (("notes", "Notes"), ("decisions", "Decisions"), ("priorities", "N
 def _job_open(week: str | None, today):
     def job(conn):
         from ecomtui.services import review
+        from ecomtui.services.currency import store_currency
 
         p = review.period(week, None, today)
         saved = review.load_saved(conn, p.week)
         sections = saved.sections if saved is not None else review.build(conn, p)
-        return p, sections, saved, review.currency(conn)
+        return p, sections, saved, store_currency(conn)
 
     return job
 
